@@ -1,0 +1,20 @@
+package dev.hindsight.build;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to build: where the incidents are, where the site goes, which templates and configuration
+ * to use, whether drafts are included, whether warnings block publishing, and the date that "overdue" is judged against.
+ */
+public record BuildOptions(Path input, Path output, Optional<Path> templates, Optional<Path> config, boolean drafts, boolean strict, LocalDate asOf) {
+  public BuildOptions {
+    Objects.requireNonNull(input);
+    Objects.requireNonNull(output);
+    Objects.requireNonNull(templates);
+    Objects.requireNonNull(config);
+    Objects.requireNonNull(asOf);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.hindsight.build;
+
+import dev.hindsight.diagnostic.Diagnostic;
+import java.util.List;
+
+/**
+ * The outcome of a build: every diagnostic, how many files were checked, and what was published
+ * (nothing when {@code published} is false).
+ */
+public record BuildResult(List<Diagnostic> diagnostics, int files, boolean published, int pages, int dataFiles, long millis) {
+  public BuildResult {
+    diagnostics = List.copyOf(diagnostics);
+  }
+}

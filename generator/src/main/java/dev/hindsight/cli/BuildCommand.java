@@ -1,0 +1,77 @@
+package dev.hindsight.cli;
+
+import dev.hindsight.build.BuildOptions;
+import dev.hindsight.build.BuildResult;
+import dev.hindsight.build.SiteBuild;
+import dev.hindsight.diagnostic.Reporter;
+import dev.hindsight.validate.Validator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code hindsight build}: validates, then renders the site and swaps it in atomically. */
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Validate, then build the static site. Nothing is published when there are errors;",
+        "the previous output stays as it was until the new site is complete."})
+final class BuildCommand implements java.util.concurrent.Callable<Integer> {
+  private final Main.Context context;
+  @Mixin InputOptions input;
+  @Mixin ReportOptions report;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "site-output",
+      description = "Where the site goes (default: ${DEFAULT-VALUE}). Replaced whole by each build.")
+  Path output;
+
+  @Option(names = {"-t", "--templates"}, paramLabel = "DIR",
+      description = "Templates that override the built-in ones, file by file (default: templates/ beside the input folder, if present).")
+  Path templates;
+
+  @Option(names = "--drafts", description = "Include incidents with status: draft (marked as drafts).")
+  boolean drafts;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+      description = "Judge overdue actions as of this date (default: SOURCE_DATE_EPOCH if set, else today).")
+  LocalDate asOf;
+
+  BuildCommand(Main.Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    String problem = input.problem();
+    if (problem == null && templates != null && !Files.isDirectory(templates)) {
+      problem = "the templates folder " + templates + " does not exist";
+    }
+    if (problem != null) {
+      context.err().println("hindsight build: " + problem);
+      return ExitCode.USAGE;
+    }
+    BuildOptions options = new BuildOptions(input.input, output, templatesFolder(), input.configFile(), drafts, report.strict,
+        AsOf.resolve(asOf, context.env(), context.clock()));
+    BuildResult result = new SiteBuild(new Validator(), VersionProvider.version()).build(options);
+    if (!result.diagnostics().isEmpty() || !result.published()) {
+      new Reporter(report.format, context.err()).report(result.diagnostics(), result.files());
+    }
+    if (!result.published()) {
+      context.err().println("hindsight build: nothing was published; " + output + " is unchanged.");
+      return ExitCode.INVALID;
+    }
+    context.out().printf("Built %d pages from %d incident files into %s in %d ms.%n", result.pages(), result.files(), output, result.millis());
+    return ExitCode.OK;
+  }
+
+  private Optional<Path> templatesFolder() {
+    if (templates != null) return Optional.of(templates);
+    Path parent = input.input.toAbsolutePath().normalize().getParent();
+    if (parent == null) return Optional.empty();
+    Path beside = parent.resolve("templates");
+    return Files.isDirectory(beside) ? Optional.of(InputOptions.relativeIfPossible(beside)) : Optional.empty();
+  }
+
+}

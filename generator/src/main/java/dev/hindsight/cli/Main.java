@@ -1,0 +1,56 @@
+package dev.hindsight.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The entry point: the only place that calls {@link System#exit}. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(args, out, err, System.getenv(), Clock.systemDefaultZone()));
+  }
+
+  /**
+   * Runs one command and returns its exit code, printing to the given streams.
+   *
+   * @param env the environment (for SOURCE_DATE_EPOCH), passed in so tests can set it
+   */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+    Context context = new Context(out, err, env, clock);
+    CommandLine cli = new CommandLine(new HindsightCommand(), new ContextFactory(context));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      err.println("hindsight: internal error: " + e);
+      err.println("This is a bug in Hindsight; please report it with the command you ran.");
+      e.printStackTrace(err);
+      return 70;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** What every command needs from its surroundings. */
+  record Context(PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {}
+
+  /** Hands the context to the commands through their constructors; no globals. */
+  private record ContextFactory(Context context) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return type.getDeclaredConstructor(Context.class).newInstance(context);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
+  }
+}

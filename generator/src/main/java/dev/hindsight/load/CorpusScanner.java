@@ -1,0 +1,57 @@
+package dev.hindsight.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Finds the incident files below an input folder, in a stable order: {@code *.md}, {@code *.yaml}
+ * and {@code *.yml} files, and folders holding an {@code index.md} (or {@code index.yaml}), whose
+ * other files are the incident's data. README files, hidden folders and a {@code templates/}
+ * folder are skipped.
+ */
+public final class CorpusScanner {
+  private static final List<String> INDEX_NAMES = List.of("index.md", "index.yaml", "index.yml");
+
+  public List<Path> scan(Path inputRoot) {
+    List<Path> found = new ArrayList<>();
+    walk(inputRoot, inputRoot, found);
+    found.sort(Path::compareTo);
+    return List.copyOf(found);
+  }
+
+  private void walk(Path root, Path dir, List<Path> found) {
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(dir)) {
+      entries = list.sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + dir, e);
+    }
+    for (Path entry : entries) {
+      String name = entry.getFileName().toString();
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (name.startsWith(".") || name.startsWith("_")) continue;
+      if (Files.isDirectory(entry)) {
+        if (dir.equals(root) && lower.equals("templates")) continue;
+        Path index = INDEX_NAMES.stream().map(entry::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
+        if (index != null) {
+          found.add(index);
+        } else {
+          walk(root, entry, found);
+        }
+      } else if (isIncidentFile(lower)) {
+        found.add(entry);
+      }
+    }
+  }
+
+  private static boolean isIncidentFile(String lowerName) {
+    if (lowerName.startsWith("readme")) return false;
+    return lowerName.endsWith(".md") || lowerName.endsWith(".yaml") || lowerName.endsWith(".yml");
+  }
+}

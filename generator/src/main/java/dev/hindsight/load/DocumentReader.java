@@ -1,0 +1,129 @@
+package dev.hindsight.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hindsight.diagnostic.Code;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.diagnostic.Location;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads one incident file (.md with front matter, or .yaml) into a {@link SourceDocument}. */
+public final class DocumentReader {
+  private final YamlTreeReader yaml;
+
+  public DocumentReader(YamlTreeReader yaml) {
+    this.yaml = yaml;
+  }
+
+  /** The document, or empty when it could not be read; problems go to {@code problems}. */
+  public Optional<SourceDocument> read(Path inputRoot, Path file, List<Diagnostic> problems) {
+    String text;
+    try {
+      text = decodeUtf8(Files.readAllBytes(file));
+    } catch (CharacterCodingException e) {
+      problems.add(Diagnostic.error(Location.startOf(file), Code.HS004,
+          "this file is not UTF-8 text", "save it as UTF-8 (most editors offer this under 'Save with encoding')"));
+      return Optional.empty();
+    } catch (IOException e) {
+      problems.add(Diagnostic.error(Location.startOf(file), Code.HS004, "could not read this file: " + e.getMessage(), null));
+      return Optional.empty();
+    }
+    if (text.startsWith("\uFEFF")) text = text.substring(1);
+
+    String fileName = file.getFileName().toString();
+    boolean ownFolder = fileName.startsWith("index.");
+    Path folder = file.getParent();
+    String stem = ownFolder ? folder.getFileName().toString() : fileName.replaceFirst("\\.[^.]+$", "");
+    String relative = inputRoot.relativize(file).toString().replace('\\', '/');
+
+    String yamlText;
+    int yamlFirstLine;
+    String narrative = "";
+    int narrativeLine = 1;
+    if (fileName.endsWith(".md")) {
+      FrontMatter split = FrontMatter.split(text);
+      if (split == null) {
+        problems.add(Diagnostic.error(Location.startOf(file), Code.HS002,
+            "this Markdown file has no front matter",
+            "start the file with a line `---`, the YAML fields, and another line `---`; see `hindsight new`"));
+        return Optional.empty();
+      }
+      if (split.closingLine() < 0) {
+        problems.add(Diagnostic.error(Location.startOf(file), Code.HS002,
+            "the front matter that starts on line 1 is never closed",
+            "add a line with just `---` after the last YAML field"));
+        return Optional.empty();
+      }
+      yamlText = split.yaml();
+      yamlFirstLine = 2;
+      narrative = split.body();
+      narrativeLine = split.closingLine() + 1;
+    } else {
+      yamlText = text;
+      yamlFirstLine = 1;
+    }
+
+    YamlTreeReader.Result result = yaml.read(file, yamlText, yamlFirstLine);
+    problems.addAll(result.diagnostics());
+    if (result.tree() == null && result.diagnostics().isEmpty()) {
+      problems.add(Diagnostic.error(new Location(file, yamlFirstLine, 1), Code.HS002,
+          "the front matter is empty", "add the incident's fields; `hindsight new` writes a complete skeleton"));
+      return Optional.empty();
+    }
+    if (result.tree() == null) return Optional.empty();
+    JsonNode tree = result.tree();
+    if (!tree.isObject()) {
+      problems.add(Diagnostic.error(result.map().value(NodePath.ROOT), Code.HS002,
+          "the front matter must be a set of `field: value` lines, not a " + describe(tree),
+          "write one field per line, such as `title: Checkout down`"));
+      return Optional.empty();
+    }
+    if (!fileName.endsWith(".md") && tree.hasNonNull("narrative") && tree.get("narrative").isTextual()) {
+      narrative = tree.get("narrative").asText();
+      narrativeLine = result.map().value(NodePath.ROOT.field("narrative")).line() + 1;
+    }
+    return Optional.of(new SourceDocument(file, folder, relative, ownFolder, stem, tree, result.map(), narrative, narrativeLine));
+  }
+
+  static String describe(JsonNode node) {
+    if (node.isArray()) return "list";
+    if (node.isTextual()) return "text";
+    if (node.isNumber()) return "number";
+    if (node.isBoolean()) return "true/false value";
+    if (node.isNull()) return "empty value";
+    return "mapping";
+  }
+
+  private static String decodeUtf8(byte[] bytes) throws CharacterCodingException {
+    return StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(ByteBuffer.wrap(bytes))
+        .toString();
+  }
+
+  /** The parts of a Markdown file with front matter; closingLine is -1 when never closed. */
+  record FrontMatter(String yaml, String body, int closingLine) {
+    static FrontMatter split(String text) {
+      List<String> lines = new ArrayList<>(text.lines().toList());
+      if (lines.isEmpty() || !lines.get(0).strip().equals("---")) return null;
+      for (int i = 1; i < lines.size(); i++) {
+        String line = lines.get(i).stripTrailing();
+        if (line.equals("---") || line.equals("...")) {
+          String yaml = String.join("\n", lines.subList(1, i)) + "\n";
+          String body = String.join("\n", lines.subList(i + 1, lines.size()));
+          return new FrontMatter(yaml, body.isBlank() ? "" : body + "\n", i + 1);
+        }
+      }
+      return new FrontMatter("", "", -1);
+    }
+  }
+}

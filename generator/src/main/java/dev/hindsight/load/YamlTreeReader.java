@@ -1,0 +1,128 @@
+package dev.hindsight.load;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.hindsight.diagnostic.Code;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.diagnostic.Location;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ArrayList;
+
+/**
+ * Parses YAML into a Jackson tree while recording where every key and value stands, so that
+ * later stages can point authors at the exact line and column. Thread-safe.
+ */
+public final class YamlTreeReader {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private final YAMLFactory factory = YAMLFactory.builder().build();
+
+  /** The outcome of reading one YAML text: the tree (null when unreadable), its map, problems. */
+  public record Result(JsonNode tree, SourceMap map, List<Diagnostic> diagnostics) {}
+
+  /**
+   * Reads {@code yaml}, whose first line is line {@code firstLine} of {@code file}.
+   */
+  public Result read(Path file, String yaml, int firstLine) {
+    SourceMap map = new SourceMap(file);
+    List<Diagnostic> problems = new ArrayList<>();
+    try (JsonParser parser = factory.createParser(yaml)) {
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return new Result(null, map, problems);
+      }
+      JsonNode tree = readValue(parser, NodePath.ROOT, map, file, firstLine, problems);
+      return new Result(tree, map, problems);
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      int line = where == null || where.getLineNr() < 1 ? firstLine : where.getLineNr() + firstLine - 1;
+      int column = where == null || where.getColumnNr() < 1 ? 1 : where.getColumnNr();
+      problems.add(Diagnostic.error(new Location(file, line, column), Code.HS001,
+          "this is not valid YAML: " + firstSentence(e.getOriginalMessage()),
+          "check indentation (spaces, not tabs), and quote values that contain `: ` or start with `{`, `[`, `*`, `&`, `!`, `%` or `@`"));
+      return new Result(null, map, problems);
+    } catch (IOException e) {
+      problems.add(Diagnostic.error(new Location(file, firstLine, 1), Code.HS004,
+          "could not read the YAML: " + e.getMessage(), null));
+      return new Result(null, map, problems);
+    }
+  }
+
+  private JsonNode readValue(JsonParser p, NodePath path, SourceMap map, Path file, int firstLine, List<Diagnostic> problems)
+      throws IOException {
+    map.putValue(path, location(p, file, firstLine));
+    switch (p.currentToken()) {
+      case START_OBJECT -> {
+        ObjectNode object = NODES.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          NodePath child = path.field(name);
+          Location keyAt = location(p, file, firstLine);
+          p.nextToken();
+          if (object.has(name)) {
+            Location firstAt = map.key(child);
+            problems.add(Diagnostic.error(keyAt, Code.HS003,
+                "`" + name + "` is given twice in " + (path.isRoot() ? "the front matter" : "`" + path + "`")
+                    + " (first on line " + firstAt.line() + ")",
+                "keep one of them: YAML would silently use only the last"));
+            p.skipChildren();
+            continue;
+          }
+          map.putKey(child, keyAt);
+          object.set(name, readValue(p, child, map, file, firstLine, problems));
+        }
+        return object;
+      }
+      case START_ARRAY -> {
+        ArrayNode array = NODES.arrayNode();
+        int i = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          array.add(readValue(p, path.index(i++), map, file, firstLine, problems));
+        }
+        return array;
+      }
+      case VALUE_STRING -> {
+        return NODES.textNode(p.getText());
+      }
+      case VALUE_NUMBER_INT -> {
+        return switch (p.getNumberType()) {
+          case INT -> NODES.numberNode(p.getIntValue());
+          case LONG -> NODES.numberNode(p.getLongValue());
+          default -> NODES.numberNode(p.getBigIntegerValue());
+        };
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return NODES.numberNode(p.getDoubleValue());
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return NODES.booleanNode(p.getBooleanValue());
+      }
+      case VALUE_NULL -> {
+        return NODES.nullNode();
+      }
+      default -> {
+        return NODES.textNode(p.getText());
+      }
+    }
+  }
+
+  private static Location location(JsonParser p, Path file, int firstLine) {
+    JsonLocation at = p.currentTokenLocation();
+    int line = Math.max(1, at.getLineNr()) + firstLine - 1;
+    return new Location(file, line, Math.max(1, at.getColumnNr()));
+  }
+
+  private static String firstSentence(String message) {
+    if (message == null) return "unexpected content";
+    String oneLine = message.strip().replaceAll("\\s*\\n\\s*", " ");
+    return oneLine.replaceAll(" in 'reader', line \\d+, column \\d+:?", "");
+  }
+}

@@ -1,0 +1,76 @@
+package dev.hindsight.model;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One incident post-mortem, as validated. Long text fields hold Markdown.
+ *
+ * @param sourcePath the file's path relative to the input folder (forward slashes), for links
+ * @param file the file on disk, for diagnostics
+ */
+public record Incident(
+    String id,
+    String title,
+    IncidentStatus status,
+    String severity,
+    Optional<String> summary,
+    OffsetDateTime started,
+    Optional<OffsetDateTime> detected,
+    Optional<OffsetDateTime> mitigated,
+    Optional<OffsetDateTime> resolved,
+    List<String> services,
+    List<String> tags,
+    List<String> authors,
+    Optional<String> facilitator,
+    Impact impact,
+    List<TimelineEntry> timeline,
+    List<Metric> metrics,
+    Optional<Rca> rca,
+    List<Action> actions,
+    Optional<LocalDate> reviewOn,
+    List<String> related,
+    String narrative,
+    String sourcePath,
+    Path file) {
+  public Incident {
+    Objects.requireNonNull(id);
+    Objects.requireNonNull(title);
+    Objects.requireNonNull(status);
+    Objects.requireNonNull(severity);
+    Objects.requireNonNull(summary);
+    Objects.requireNonNull(started);
+    Objects.requireNonNull(detected);
+    Objects.requireNonNull(mitigated);
+    Objects.requireNonNull(resolved);
+    if (services.isEmpty()) throw new IllegalArgumentException("an incident affects at least one service");
+    services = List.copyOf(services);
+    tags = List.copyOf(tags);
+    authors = List.copyOf(authors);
+    Objects.requireNonNull(facilitator);
+    Objects.requireNonNull(impact);
+    timeline = List.copyOf(timeline);
+    metrics = List.copyOf(metrics);
+    Objects.requireNonNull(rca);
+    actions = List.copyOf(actions);
+    Objects.requireNonNull(reviewOn);
+    related = List.copyOf(related);
+    Objects.requireNonNull(narrative);
+    Objects.requireNonNull(sourcePath);
+    Objects.requireNonNull(file);
+  }
+
+  /** From start to resolution (or to mitigation when not resolved), if known. */
+  public Optional<Duration> duration() {
+    return resolved.or(() -> mitigated).map(end -> Duration.between(started, end));
+  }
+
+  public boolean isDraft() {
+    return status == IncidentStatus.DRAFT;
+  }
+}

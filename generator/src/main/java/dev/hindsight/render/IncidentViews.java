@@ -1,0 +1,187 @@
+package dev.hindsight.render;
+
+import dev.hindsight.model.Action;
+import dev.hindsight.model.Evidence;
+import dev.hindsight.model.Finding;
+import dev.hindsight.model.Impact;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.Metric;
+import dev.hindsight.model.MetricPoint;
+import dev.hindsight.model.SeverityLevel;
+import dev.hindsight.model.SiteConfig;
+import dev.hindsight.model.TimelineEntry;
+import dev.hindsight.model.TimelineKind;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Prepares the view records for one site: formatting, links and Markdown, in one place. */
+public final class IncidentViews {
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+  private static final Map<TimelineKind, String> ICONS = Map.of(
+      TimelineKind.CAUSE, "⚠", TimelineKind.DETECTION, "🔔", TimelineKind.ESCALATION, "📣", TimelineKind.ACTION, "🛠",
+      TimelineKind.COMMUNICATION, "💬", TimelineKind.MITIGATION, "🩹", TimelineKind.RESOLUTION, "✅");
+
+  private final SiteConfig config;
+  private final MarkdownRenderer markdown;
+  private final LocalDate asOf;
+  private final String version;
+
+  public IncidentViews(SiteConfig config, MarkdownRenderer markdown, LocalDate asOf, String version) {
+    this.config = config;
+    this.markdown = markdown;
+    this.asOf = asOf;
+    this.version = version;
+  }
+
+  public Views.Site site(String root) {
+    return new Views.Site(config.title(), config.confidentiality(), root, config.timeZone().getId(), version);
+  }
+
+  public static String url(Incident i) {
+    return "incidents/" + i.id() + "/";
+  }
+
+  public Views.IncidentRow row(Incident i) {
+    return new Views.IncidentRow(i.id(), url(i), i.title(), i.severity(), config.severityRank(i.severity()), i.status().label(),
+        i.services(), DATE.format(local(i.started())), i.started().toString(),
+        i.duration().map(Durations::human).orElse("ongoing"),
+        i.rca().map(r -> r.category()).orElse(""),
+        i.summary().map(s -> plain(s, 220)).orElse(""), String.valueOf(local(i.started()).getYear()));
+  }
+
+  public Views.IndexPage index(List<Incident> incidents, int drafts, boolean draftsIncluded) {
+    return new Views.IndexPage(site(""), incidents.stream().map(this::row).toList(), config.severityNames(), drafts, draftsIncluded);
+  }
+
+  public Views.IncidentPage page(Incident i, Set<String> publishedIds, Function<String, String> titleOf) {
+    String severityDescription = config.severities().stream().filter(s -> s.name().equals(i.severity()))
+        .findFirst().flatMap(SeverityLevel::description).orElse("");
+    Function<String, Views.Link> ref = r -> reference(i, r);
+    return new Views.IncidentPage(site("../../"), i.id(), i.title(), i.severity(), config.severityRank(i.severity()), severityDescription, i.status().label(),
+        i.services(), i.tags(), i.authors(), i.facilitator().orElse(""), facts(i),
+        i.summary().map(markdown::block).orElse(""), impact(i.impact()),
+        i.timeline().stream().map(e -> timelineItem(i, e, ref)).toList(),
+        i.metrics().stream().map(this::metric).toList(),
+        i.rca().map(r -> new Views.RcaView(r.category(), r.trigger().map(markdown::block).orElse(""),
+            findings(r.rootCauses(), ref), findings(r.contributingFactors(), ref),
+            r.evidence().stream().map((Evidence e) -> new Views.EvidenceView(ref.apply(e.ref()), e.note().orElse(""))).toList())).orElse(null),
+        i.actions().stream().map(this::action).toList(), DATE.format(asOf),
+        i.reviewOn().map(DATE::format).orElse(""),
+        i.related().stream().map(id -> new Views.Link(titleOf.apply(id) == null ? id : titleOf.apply(id),
+            publishedIds.contains(id) ? "../" + id + "/" : null)).toList(),
+        markdown.block(i.narrative()),
+        config.repositoryUrl().map(u -> u + i.sourcePath()).orElse(""), i.sourcePath());
+  }
+
+  private List<Views.Fact> facts(Incident i) {
+    List<Views.Fact> facts = new ArrayList<>();
+    facts.add(new Views.Fact("Started", DATE_TIME.format(local(i.started())), i.started().toString()));
+    i.detected().ifPresent(t -> facts.add(new Views.Fact("Time to detect", Durations.human(Duration.between(i.started(), t)), t.toString())));
+    i.mitigated().ifPresent(t -> facts.add(new Views.Fact("Time to mitigate", Durations.human(Duration.between(i.started(), t)), t.toString())));
+    i.resolved().ifPresent(t -> facts.add(new Views.Fact("Time to resolve", Durations.human(Duration.between(i.started(), t)), t.toString())));
+    i.duration().ifPresent(d -> facts.add(new Views.Fact("Duration", Durations.human(d), "")));
+    return facts;
+  }
+
+  private Views.ImpactView impact(Impact impact) {
+    NumberFormat count = NumberFormat.getIntegerInstance(Locale.ENGLISH);
+    String users = impact.usersAffected().isPresent() ? count.format(impact.usersAffected().getAsLong()) : "";
+    String revenue = impact.revenueLoss().map(m -> money(m.amount(), m.currency())).orElse("");
+    boolean present = impact.summary().isPresent() || !users.isEmpty() || !impact.regions().isEmpty() || !revenue.isEmpty()
+        || impact.slo().isPresent() || impact.blastRadius().isPresent();
+    String slo = impact.slo().map(name -> config.slo(name).map(s -> name + " (" + stripZeros(s.target()) + " % over " + s.windowDays() + " days)").orElse(name)).orElse("");
+    return new Views.ImpactView(impact.summary().map(markdown::block).orElse(""), users, impact.regions(), revenue, slo,
+        impact.blastRadius().map(markdown::block).orElse(""), present);
+  }
+
+  private Views.TimelineItem timelineItem(Incident i, TimelineEntry e, Function<String, Views.Link> ref) {
+    ZonedDateTime at = local(e.at());
+    boolean sameDay = at.toLocalDate().equals(local(i.started()).toLocalDate());
+    return new Views.TimelineItem(TIME.format(at), sameDay ? "" : DATE.format(at), e.at().toString(),
+        Durations.offset(Duration.between(i.started(), e.at())), e.kind().label(), ICONS.get(e.kind()),
+        markdown.inline(e.event()), e.evidence().map(ref).orElse(null));
+  }
+
+  private Views.MetricView metric(Metric m) {
+    List<MetricPoint> pts = m.points();
+    MetricPoint peak = pts.stream().max((a, b) -> Double.compare(a.value(), b.value())).orElse(null);
+    String min = pts.stream().mapToDouble(MetricPoint::value).min().stream().mapToObj(this::number).findFirst().orElse("");
+    List<Views.MetricPointRow> rows = pts.stream()
+        .map(p -> new Views.MetricPointRow(DATE_TIME.format(local(p.at())), p.at().toString(), number(p.value()))).toList();
+    return new Views.MetricView(m.id(), m.title(), m.unit(),
+        m.threshold().isPresent() ? number(m.threshold().getAsDouble()) : "", m.source().orElse(""), pts.size(), min,
+        peak == null ? "" : number(peak.value()), peak == null ? "" : TIME.format(local(peak.at())),
+        pts.isEmpty() ? "" : number(pts.get(0).value()), pts.isEmpty() ? "" : number(pts.get(pts.size() - 1).value()),
+        rows, Sparkline.polyline(pts, m.threshold()), Sparkline.thresholdY(pts, m.threshold()));
+  }
+
+  private List<Views.FindingView> findings(List<Finding> findings, Function<String, Views.Link> ref) {
+    return findings.stream().map(f -> new Views.FindingView(markdown.block(f.description()), f.evidence().stream().map(ref).toList())).toList();
+  }
+
+  private Views.ActionRow action(Action a) {
+    boolean overdue = a.status().isPending() && a.due().isBefore(asOf);
+    Views.Link ticket = a.ticket().map(t -> new Views.Link(t, config.ticketUrl().map(u -> u.replace("{ticket}", urlPart(t))).orElse(null))).orElse(null);
+    return new Views.ActionRow(a.id(), a.title(), a.owner(), DATE.format(a.due()), a.due().toString(), a.type().label(), a.priority().label(),
+        a.status().label(), a.doneOn().map(DATE::format).orElse(""), ticket, overdue);
+  }
+
+  /** A link for an evidence reference: metric and timeline ids are anchors, files sit in files/. */
+  private Views.Link reference(Incident i, String ref) {
+    String lower = ref.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("https://") || lower.startsWith("http://")) return new Views.Link(ref, ref);
+    if (i.metrics().stream().anyMatch(m -> m.id().equals(ref))) return new Views.Link(ref, "#metric-" + ref);
+    if (i.timeline().stream().anyMatch(e -> e.id().filter(ref::equals).isPresent())) return new Views.Link(ref, "#timeline-" + ref);
+    return new Views.Link(ref, "files/" + ref);
+  }
+
+  private ZonedDateTime local(OffsetDateTime t) {
+    return t.atZoneSameInstant(config.timeZone());
+  }
+
+  private String number(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  private static String stripZeros(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  private static String money(BigDecimal amount, String currency) {
+    NumberFormat f = NumberFormat.getCurrencyInstance(Locale.ENGLISH);
+    try {
+      f.setCurrency(Currency.getInstance(currency));
+    } catch (IllegalArgumentException e) {
+      return amount.toPlainString() + " " + currency;
+    }
+    f.setMaximumFractionDigits(amount.stripTrailingZeros().scale() > 0 ? 2 : 0);
+    return f.format(amount);
+  }
+
+  private static String urlPart(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Markdown reduced to plain text, cut at a word boundary. */
+  static String plain(String markdownText, int max) {
+    String text = markdownText.replaceAll("[`*_#>\\[\\]]", "").replaceAll("\\(https?://[^)]*\\)", "").replaceAll("\\s+", " ").strip();
+    if (text.length() <= max) return text;
+    int cut = text.lastIndexOf(' ', max);
+    return text.substring(0, cut > 0 ? cut : max) + "…";
+  }
+}

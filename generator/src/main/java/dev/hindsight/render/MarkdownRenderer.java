@@ -1,0 +1,70 @@
+package dev.hindsight.render;
+
+import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Markdown to safe HTML: flexmark (tables, strikethrough, autolinks, heading anchors), then an
+ * allowlist sanitiser, so that raw HTML in a post-mortem never reaches a reader's browser as
+ * markup that runs. Built once and shared: thread-safe.
+ */
+public final class MarkdownRenderer {
+  private final Parser parser;
+  private final HtmlRenderer renderer;
+  private final Safelist safelist;
+
+  public MarkdownRenderer() {
+    MutableDataSet options = new MutableDataSet();
+    options.set(Parser.EXTENSIONS, List.of(
+        TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create(), AnchorLinkExtension.create()));
+    options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+    options.set(HtmlRenderer.RENDER_HEADER_ID, false);
+    options.set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false);
+    options.set(AnchorLinkExtension.ANCHORLINKS_SET_NAME, false);
+    options.set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor");
+    options.set(AnchorLinkExtension.ANCHORLINKS_TEXT_PREFIX, "");
+    options.set(TablesExtension.CLASS_NAME, "md-table");
+    this.parser = Parser.builder(options).build();
+    this.renderer = HtmlRenderer.builder(options).build();
+    this.safelist = Safelist.relaxed()
+        .removeTags("img")
+        .addAttributes("a", "id", "class")
+        .addAttributes("code", "class")
+        .addAttributes("table", "class")
+        .addAttributes(":all", "id")
+        .addTags("del", "s")
+        .removeProtocols("a", "href", "ftp")
+        .addProtocols("a", "href", "#")
+        .preserveRelativeLinks(true);
+  }
+
+  /** A Markdown document (narrative, long fields) as sanitised HTML. */
+  public String block(String markdown) {
+    if (markdown == null || markdown.isBlank()) return "";
+    String html = renderer.render(parser.parse(markdown));
+    return sanitize(html);
+  }
+
+  /** A short Markdown text (one paragraph) as sanitised inline HTML, without the {@code <p>}. */
+  public String inline(String markdown) {
+    String html = block(markdown).strip();
+    if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 3) < 0) {
+      html = html.substring(3, html.length() - 4);
+    }
+    return html;
+  }
+
+  private String sanitize(String html) {
+    Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
+    return Jsoup.clean(html, "", safelist, settings);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.hindsight.render;
+
+import dev.hindsight.diagnostic.Code;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.diagnostic.Location;
+import dev.hindsight.model.Evidence;
+import dev.hindsight.model.Finding;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.SiteConfig;
+import freemarker.core.ParseException;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Renders the site into a folder: the index, one page per incident (in parallel), the incident
+ * data files they link to, and the static assets. Pages depend only on their own incident and a
+ * small id-to-title map, so they can be rendered independently.
+ */
+public final class SiteRenderer {
+  private final TemplateSet templates;
+  private final MarkdownRenderer markdown = new MarkdownRenderer();
+
+  public SiteRenderer(TemplateSet templates) {
+    this.templates = templates;
+  }
+
+  /** What a render produced. */
+  public record Summary(int pages, int files) {}
+
+  /**
+   * Renders {@code incidents} (already filtered: drafts only when wanted) into {@code target}.
+   *
+   * @param skippedDrafts how many drafts were left out, for the index's note
+   * @throws TemplateFailure when a template is broken; the target is then incomplete
+   */
+  public Summary render(SiteConfig config, List<Incident> incidents, int skippedDrafts, boolean draftsIncluded, LocalDate asOf,
+      String version, Path target) throws IOException {
+    IncidentViews views = new IncidentViews(config, markdown, asOf, version);
+    Files.createDirectories(target);
+    templates.copyAssets(target.resolve("assets"));
+    Map<String, String> titles = new HashMap<>();
+    incidents.forEach(i -> titles.put(i.id(), i.title()));
+    Set<String> ids = titles.keySet();
+
+    write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html"));
+    int files = incidents.parallelStream().mapToInt(i -> {
+      Path dir = target.resolve("incidents").resolve(i.id());
+      write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));
+      return copyDataFiles(i, dir.resolve("files"));
+    }).sum();
+    return new Summary(incidents.size() + 1, files);
+  }
+
+  private void write(String templateName, Object page, Path file) {
+    try {
+      Template template = templates.template(templateName);
+      Files.createDirectories(file.getParent());
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        template.process(Map.of("page", page), out);
+      }
+    } catch (ParseException e) {
+      throw failure(templateName, e.getLineNumber(), e.getColumnNumber(), "the template has a syntax error: " + e.getEditorMessage(), e);
+    } catch (TemplateException e) {
+      Integer line = e.getLineNumber();
+      Integer column = e.getColumnNumber();
+      throw failure(templateName, line == null ? 1 : line, column == null ? 1 : column,
+          "the template failed while rendering " + file.getParent().getFileName() + ": " + firstLine(e.getMessageWithoutStackTop()), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private TemplateFailure failure(String name, int line, int column, String message, Exception cause) {
+    Location at = new Location(Path.of(templates.origin(name)), Math.max(1, line), Math.max(1, column));
+    return new TemplateFailure(Diagnostic.error(at, Code.HS004, message,
+        "fix the template, or delete it from your templates/ folder to use the built-in one"), cause);
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.strip().lines().findFirst().orElse("");
+  }
+
+  /** Copies the files an incident links to (evidence, CSV series) next to its page. */
+  private static int copyDataFiles(Incident i, Path target) {
+    Path folder = i.file().getParent();
+    Set<String> refs = new LinkedHashSet<>();
+    i.timeline().forEach(e -> e.evidence().ifPresent(refs::add));
+    i.metrics().forEach(m -> m.file().ifPresent(refs::add));
+    i.rca().ifPresent(r -> {
+      r.rootCauses().stream().map(Finding::evidence).forEach(refs::addAll);
+      r.contributingFactors().stream().map(Finding::evidence).forEach(refs::addAll);
+      r.evidence().stream().map(Evidence::ref).forEach(refs::add);
+    });
+    Set<String> localFiles = refs.stream().filter(r -> !r.contains("://"))
+        .filter(r -> Files.isRegularFile(folder.resolve(r))).collect(Collectors.toCollection(LinkedHashSet::new));
+    try {
+      for (String name : localFiles) {
+        Path src = folder.resolve(name).normalize();
+        if (!src.startsWith(folder.normalize())) continue;
+        Path dest = target.resolve(name).normalize();
+        Files.createDirectories(dest.getParent());
+        Files.copy(src, dest, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return localFiles.size();
+  }
+
+}

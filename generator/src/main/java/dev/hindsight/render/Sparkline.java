@@ -1,0 +1,62 @@
+package dev.hindsight.render;
+
+import dev.hindsight.model.MetricPoint;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * Scales a metric series into SVG coordinates for a small static chart: x by time, y by value
+ * (inverted, as SVG's y grows downwards), with the threshold included in the value range.
+ */
+public final class Sparkline {
+  public static final int WIDTH = 600;
+  public static final int HEIGHT = 120;
+  private static final int PAD = 4;
+
+  private Sparkline() {}
+
+  /** The {@code points} attribute of an SVG polyline, or "" for fewer than two samples. */
+  public static String polyline(List<MetricPoint> points, OptionalDouble threshold) {
+    if (points.size() < 2) return "";
+    Range r = range(points, threshold);
+    long t0 = points.get(0).at().toInstant().toEpochMilli();
+    long t1 = points.get(points.size() - 1).at().toInstant().toEpochMilli();
+    double span = Math.max(1, t1 - t0);
+    StringBuilder sb = new StringBuilder();
+    for (MetricPoint p : points) {
+      double x = PAD + (p.at().toInstant().toEpochMilli() - t0) / span * (WIDTH - 2 * PAD);
+      if (sb.length() > 0) sb.append(' ');
+      sb.append(fmt(x)).append(',').append(fmt(y(p.value(), r)));
+    }
+    return sb.toString();
+  }
+
+  /** The y coordinate of the threshold line, or "" when there is none. */
+  public static String thresholdY(List<MetricPoint> points, OptionalDouble threshold) {
+    if (threshold.isEmpty() || points.size() < 2) return "";
+    return fmt(y(threshold.getAsDouble(), range(points, threshold)));
+  }
+
+  private record Range(double min, double max) {}
+
+  private static Range range(List<MetricPoint> points, OptionalDouble threshold) {
+    double min = points.stream().mapToDouble(MetricPoint::value).min().orElse(0);
+    double max = points.stream().mapToDouble(MetricPoint::value).max().orElse(1);
+    if (threshold.isPresent()) {
+      min = Math.min(min, threshold.getAsDouble());
+      max = Math.max(max, threshold.getAsDouble());
+    }
+    min = Math.min(min, 0);
+    if (max == min) max = min + 1;
+    return new Range(min, max);
+  }
+
+  private static double y(double value, Range r) {
+    return PAD + (1 - (value - r.min()) / (r.max() - r.min())) * (HEIGHT - 2 * PAD);
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+}

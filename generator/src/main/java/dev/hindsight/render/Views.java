@@ -1,0 +1,55 @@
+package dev.hindsight.render;
+
+import java.util.List;
+
+/**
+ * The typed data the templates receive. Everything is already formatted for display; templates do
+ * no arithmetic and no I/O. Fields named {@code ...Html} hold sanitised HTML from Markdown;
+ * every other string is plain text that the templates escape.
+ */
+public final class Views {
+  private Views() {}
+
+  /** Site-wide values every page shows. {@code root} is the relative path to the site root. */
+  public record Site(String title, String confidentiality, String root, String timeZone, String version) {}
+
+  /** One row of the incident index. */
+  public record IncidentRow(
+      String id, String url, String title, String severity, int severityRank, String status, List<String> services,
+      String started, String startedIso, String duration, String category, String summaryText, String year) {}
+
+  public record IndexPage(Site site, List<IncidentRow> incidents, List<String> severities, int drafts, boolean draftsIncluded) {}
+
+  /** A labelled value for the facts box ("Time to detect" → "14 min"). */
+  public record Fact(String label, String value, String iso) {}
+
+  public record TimelineItem(String time, String date, String iso, String offset, String kind, String icon, String eventHtml, Link evidence) {}
+
+  /** A link, or plain text when {@code href} is null. */
+  public record Link(String text, String href) {}
+
+  public record MetricPointRow(String time, String iso, String value) {}
+
+  public record MetricView(
+      String id, String title, String unit, String threshold, String source, int samples, String min, String max, String peakAt,
+      String first, String last, List<MetricPointRow> points, String sparkline, String thresholdLine) {}
+
+  public record FindingView(String descriptionHtml, List<Link> evidence) {}
+
+  public record EvidenceView(Link ref, String note) {}
+
+  public record RcaView(String category, String triggerHtml, List<FindingView> rootCauses, List<FindingView> contributingFactors,
+      List<EvidenceView> evidence) {}
+
+  public record ActionRow(String id, String title, String owner, String due, String dueIso, String type, String priority, String status,
+      String doneOn, Link ticket, boolean overdue) {}
+
+  public record ImpactView(String summaryHtml, String usersAffected, List<String> regions, String revenueLoss, String slo,
+      String blastRadiusHtml, boolean present) {}
+
+  public record IncidentPage(
+      Site site, String id, String title, String severity, int severityRank, String severityDescription, String status, List<String> services,
+      List<String> tags, List<String> authors, String facilitator, List<Fact> facts, String summaryHtml, ImpactView impact,
+      List<TimelineItem> timeline, List<MetricView> metrics, RcaView rca, List<ActionRow> actions, String asOf, String reviewOn,
+      List<Link> related, String narrativeHtml, String editUrl, String sourcePath) {}
+}

@@ -1,0 +1,205 @@
+package dev.hindsight.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import dev.hindsight.diagnostic.Code;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.diagnostic.DidYouMean;
+import dev.hindsight.load.NodePath;
+import dev.hindsight.load.SourceMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+/**
+ * Checks a document against a JSON Schema (draft 2020-12) and turns each violation into a
+ * diagnostic in the author's words, placed at the offending key or value. Thread-safe.
+ */
+public final class SchemaChecker {
+  private final Schema schema;
+  private final SchemaIndex index;
+
+  private SchemaChecker(JsonNode schemaJson) {
+    SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+        .formatAssertionsEnabled(true)
+        .pathType(PathType.JSON_POINTER)
+        .locale(Locale.ENGLISH)
+        .build();
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config));
+    this.schema = registry.getSchema(schemaJson);
+    this.index = new SchemaIndex(schemaJson);
+  }
+
+  /** The checker for incident files, from the schema packaged with Hindsight. */
+  public static SchemaChecker incidents() {
+    return fromResource("incident.schema.json");
+  }
+
+  /** The checker for hindsight.yaml. */
+  public static SchemaChecker config() {
+    return fromResource("config.schema.json");
+  }
+
+  private static SchemaChecker fromResource(String name) {
+    try (InputStream in = SchemaChecker.class.getResourceAsStream("/dev/hindsight/schema/" + name)) {
+      if (in == null) throw new IllegalStateException("schema missing from the jar: " + name);
+      return new SchemaChecker(new ObjectMapper().readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public SchemaIndex index() {
+    return index;
+  }
+
+  public List<Diagnostic> check(JsonNode document, SourceMap map) {
+    List<Diagnostic> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    List<Error> errors = schema.validate(document);
+    Set<NodePath> badForm = new HashSet<>();
+    for (Error error : errors) {
+      if ("pattern".equals(error.getKeyword())) badForm.add(toPath(error.getInstanceLocation()));
+    }
+    for (Error error : errors) {
+      NodePath path = toPath(error.getInstanceLocation());
+      String keyword = error.getKeyword();
+      if ("format".equals(keyword) && badForm.contains(path)) continue;
+      String dedupKey = switch (keyword) {
+        case "required", "additionalProperties" -> keyword + path + "/" + error.getProperty();
+        default -> "value" + path;
+      };
+      if (!seen.add(dedupKey)) continue;
+      out.add(describe(error, keyword, path, document, map));
+    }
+    return out;
+  }
+
+  private Diagnostic describe(Error error, String keyword, NodePath path, JsonNode document, SourceMap map) {
+    String where = path.isRoot() ? "" : " in `" + path + "`";
+    JsonNode value = error.getInstanceNode();
+    switch (keyword) {
+      case "required" -> {
+        String field = error.getProperty();
+        String hint = index.description(path.field(field)).map(d -> "`" + field + "`: " + d).orElse(null);
+        return Diagnostic.error(map.value(path), Code.HS101, "missing required field `" + field + "`" + where, hint);
+      }
+      case "additionalProperties" -> {
+        String field = error.getProperty();
+        List<String> known = index.fieldNames(path);
+        return Diagnostic.error(map.key(path.field(field)), Code.HS102, "unknown field `" + field + "`" + where,
+            DidYouMean.closest(field, known).map(c -> "did you mean `" + c + "`?")
+                .orElse("the fields allowed here are: " + String.join(", ", known)));
+      }
+      case "enum" -> {
+        List<String> allowed = StreamSupport.stream(error.getSchemaNode().spliterator(), false).map(JsonNode::asText).toList();
+        return Diagnostic.error(map.value(path), Code.HS103,
+            "`" + path + "` is " + quote(value) + ", which is not one of: " + String.join(", ", allowed),
+            DidYouMean.hint(value == null ? "" : value.asText(), allowed));
+      }
+      case "type" -> {
+        String expected = typeName(error.getSchemaNode().asText());
+        return Diagnostic.error(map.value(path), Code.HS104,
+            "`" + path + "` must be " + expected + ", not " + actualName(value), typeHint(error.getSchemaNode().asText(), value));
+      }
+      case "pattern" -> {
+        return Diagnostic.error(map.value(path), Code.HS105, formatMessage(path, value), formatHint(path));
+      }
+      case "format" -> {
+        // The form is right (the pattern passed) but the value does not exist, like 2025-02-30.
+        boolean timestamp = index.definitionName(path).filter("timestamp"::equals).isPresent();
+        return Diagnostic.error(map.value(path), Code.HS218,
+            "`" + path + "` is " + quote(value) + ", which is not a real " + (timestamp ? "date and time" : "date"),
+            "check the day of the month, the month (01-12) and the hour (00-23)");
+      }
+      default -> {
+        return Diagnostic.error(map.value(path), Code.HS106, "`" + path + "` " + error.getMessage(), index.description(path).orElse(null));
+      }
+    }
+  }
+
+  private String formatMessage(NodePath path, JsonNode value) {
+    String def = index.definitionName(path).orElse("");
+    String field = "`" + path + "`";
+    return switch (def) {
+      case "timestamp" -> field + " must be a date and time with a UTC offset, like 2025-03-04T09:12:00+01:00, not " + quote(value);
+      case "date" -> field + " must be a date written YYYY-MM-DD, like 2025-03-11, not " + quote(value);
+      case "name" -> field + " may hold only letters, digits, `-`, `_` and `.`, not " + quote(value);
+      default -> switch (path.lastField()) {
+        case "id" -> field + " must be lower-case letters, digits and dashes, like 2025-03-04-checkout-deadlock, not " + quote(value);
+        case "currency" -> field + " must be a three-letter ISO 4217 code such as EUR or USD, not " + quote(value);
+        default -> field + " has the wrong form: " + quote(value);
+      };
+    };
+  }
+
+  private String formatHint(NodePath path) {
+    String def = index.definitionName(path).orElse("");
+    return switch (def) {
+      case "timestamp" -> "write the date, a `T`, the time, and the offset (`Z` for UTC or e.g. `+02:00`)";
+      case "date" -> "four-digit year, two-digit month and day, separated by `-`";
+      default -> index.description(path).orElse(null);
+    };
+  }
+
+  private static String typeName(String schemaType) {
+    return switch (schemaType) {
+      case "string" -> "text";
+      case "integer" -> "a whole number";
+      case "number" -> "a number";
+      case "array" -> "a list";
+      case "object" -> "a mapping of `field: value` lines";
+      case "boolean" -> "true or false";
+      default -> schemaType;
+    };
+  }
+
+  private static String actualName(JsonNode value) {
+    if (value == null || value.isNull()) return "empty";
+    if (value.isTextual()) return "text " + quote(value);
+    if (value.isIntegralNumber()) return "the number " + value.asText();
+    if (value.isNumber()) return "the number " + value.asText();
+    if (value.isBoolean()) return value.asText();
+    if (value.isArray()) return "a list";
+    return "a mapping";
+  }
+
+  private static String typeHint(String expected, JsonNode value) {
+    if (value == null || value.isNull()) return "give a value after the colon, or remove the line";
+    return switch (expected) {
+      case "string" -> "put the value in quotes";
+      case "array" -> "write a list: one `- item` line per entry, or `[a, b]`";
+      case "object" -> "indent the fields below this key";
+      case "integer", "number" -> "write digits only, without units or thousands separators";
+      default -> null;
+    };
+  }
+
+  private static String quote(JsonNode value) {
+    if (value == null || value.isNull()) return "empty";
+    String text = value.isValueNode() ? value.asText() : value.toString();
+    if (text.length() > 60) text = text.substring(0, 57) + "...";
+    return "`" + text + "`";
+  }
+
+  private static NodePath toPath(com.networknt.schema.path.NodePath location) {
+    NodePath path = NodePath.ROOT;
+    for (int i = 0; i < location.getNameCount(); i++) {
+      Object element = location.getElement(i);
+      path = element instanceof Integer n ? path.index(n) : path.field(String.valueOf(element));
+    }
+    return path;
+  }
+}
