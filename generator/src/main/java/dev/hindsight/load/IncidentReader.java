@@ -109,7 +109,6 @@ public final class IncidentReader {
       problems.add(Diagnostic.error(doc.map().value(p), Code.HS215,
           hasPoints ? "metric `" + f.requiredText(m, "id") + "` has both `points` and `file`" : "metric `" + f.requiredText(m, "id") + "` has neither `points` nor `file`",
           "give the samples either inline as `points: [[time, value], ...]` or as `file: name.csv` in the incident's folder"));
-      return Optional.empty();
     }
     List<MetricPoint> points = new ArrayList<>();
     if (hasPoints) {
@@ -121,7 +120,7 @@ public final class IncidentReader {
         int index = i;
         at.ifPresent(t -> points.add(new MetricPoint(t, ps.get(index).get(1).asDouble())));
       }
-    } else {
+    } else if (file.isPresent()) {
       Optional<Path> csvFile = resolveFile(doc, file.get(), p.field("file"), problems);
       if (csvFile.isEmpty()) return Optional.empty();
       points.addAll(csv.read(csvFile.get(), problems));
@@ -149,7 +148,7 @@ public final class IncidentReader {
           "check the spelling; file names are case-sensitive and relative to the incident's folder"));
       return Optional.empty();
     }
-    return Optional.of(target);
+    return Optional.of(doc.folder().resolve(name).normalize());
   }
 
   private static Impact readImpact(JsonNode i, Fields f) {

@@ -46,7 +46,7 @@ public final class YamlTreeReader {
       int line = where == null || where.getLineNr() < 1 ? firstLine : where.getLineNr() + firstLine - 1;
       int column = where == null || where.getColumnNr() < 1 ? 1 : where.getColumnNr();
       problems.add(Diagnostic.error(new Location(file, line, column), Code.HS001,
-          "this is not valid YAML: " + firstSentence(e.getOriginalMessage()),
+          "this is not valid YAML: " + explain(e.getOriginalMessage(), firstLine),
           "check indentation (spaces, not tabs), and quote values that contain `: ` or start with `{`, `[`, `*`, `&`, `!`, `%` or `@`"));
       return new Result(null, map, problems);
     } catch (IOException e) {
@@ -120,9 +120,33 @@ public final class YamlTreeReader {
     return new Location(file, line, Math.max(1, at.getColumnNr()));
   }
 
-  private static String firstSentence(String message) {
+  private static final java.util.regex.Pattern MARK = java.util.regex.Pattern.compile("in '[^']*', line (\\d+), column (\\d+)");
+
+  /**
+   * SnakeYAML's message without its source excerpts: the problem first, then the construct it
+   * was reading, with that construct's line in the author's file.
+   */
+  static String explain(String message, int firstLine) {
     if (message == null) return "unexpected content";
-    String oneLine = message.strip().replaceAll("\\s*\\n\\s*", " ");
-    return oneLine.replaceAll(" in 'reader', line \\d+, column \\d+:?", "");
+    String context = null;
+    String problem = null;
+    Integer contextLine = null;
+    for (String raw : message.split("\\R")) {
+      if (raw.isBlank() || raw.startsWith(" ")) {
+        java.util.regex.Matcher m = MARK.matcher(raw);
+        if (m.find() && context != null && problem == null && contextLine == null) {
+          contextLine = Integer.parseInt(m.group(1)) + firstLine - 1;
+        }
+        continue;
+      }
+      if (context == null && problem == null && raw.startsWith("while ")) {
+        context = raw.strip();
+      } else if (problem == null) {
+        problem = raw.strip();
+      }
+    }
+    if (problem == null) problem = context == null ? message.strip() : context;
+    else if (context != null) problem += " (" + context + (contextLine != null ? " that starts on line " + contextLine : "") + ")";
+    return problem;
   }
 }

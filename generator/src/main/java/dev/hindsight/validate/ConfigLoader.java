@@ -30,7 +30,10 @@ public final class ConfigLoader {
     this.yaml = yaml;
   }
 
-  /** The configuration, or empty when the file has errors (reported to {@code problems}). */
+  /**
+   * The configuration, or empty when the file cannot be read as YAML at all. Problems are reported
+   * to {@code problems}; settings with problems fall back to their defaults.
+   */
   public Optional<SiteConfig> load(Optional<Path> file, List<Diagnostic> problems) {
     if (file.isEmpty() || !Files.isRegularFile(file.get())) return Optional.of(SiteConfig.defaults());
     Path path = file.get();
@@ -46,13 +49,13 @@ public final class ConfigLoader {
     if (!result.diagnostics().isEmpty()) return Optional.empty();
     JsonNode c = result.tree();
     if (c == null) return Optional.of(SiteConfig.defaults());
-    List<Diagnostic> schemaProblems = schema.check(c, result.map());
-    problems.addAll(schemaProblems);
-    if (!schemaProblems.isEmpty()) return Optional.empty();
+    // Lenient from here on: what the schema flagged is skipped, so that one typo in the
+    // configuration does not turn into a cascade of errors in every incident.
+    problems.addAll(schema.check(c, result.map()));
 
     SiteConfig d = SiteConfig.defaults();
     ZoneId zone = d.timeZone();
-    if (c.has("time_zone")) {
+    if (c.path("time_zone").isTextual()) {
       try {
         zone = ZoneId.of(c.get("time_zone").asText());
       } catch (DateTimeException e) {
@@ -61,44 +64,43 @@ public final class ConfigLoader {
             "`" + given + "` is not a known time zone",
             DidYouMean.closest(given, ZoneId.getAvailableZoneIds()).map(z -> "did you mean `" + z + "`?")
                 .orElse("use an IANA name such as Europe/Berlin, America/New_York or UTC")));
-        return Optional.empty();
       }
     }
     List<SeverityLevel> severities = d.severities();
-    if (c.has("severities")) {
-      List<SeverityLevel> levels = new ArrayList<>();
-      JsonNode s = c.get("severities");
-      for (int i = 0; i < s.size(); i++) {
-        levels.add(new SeverityLevel(s.get(i).get("name").asText(), text(s.get(i), "description"), i));
-      }
-      severities = levels;
+    List<SeverityLevel> levels = new ArrayList<>();
+    for (JsonNode s : c.path("severities")) {
+      text(s, "name").ifPresent(name -> levels.add(new SeverityLevel(name, text(s, "description"), levels.size())));
     }
-    List<String> categories = d.rcaCategories();
-    if (c.has("rca_categories")) {
-      categories = new ArrayList<>();
-      for (JsonNode n : c.get("rca_categories")) categories.add(n.asText());
-    }
+    if (!levels.isEmpty()) severities = levels;
+    List<String> categories = new ArrayList<>();
+    c.path("rca_categories").forEach(n -> {
+      if (n.isTextual()) categories.add(n.asText());
+    });
     List<Team> teams = new ArrayList<>();
     for (JsonNode t : c.path("teams")) {
       List<String> members = new ArrayList<>();
       t.path("members").forEach(m -> members.add(m.asText()));
-      teams.add(new Team(t.get("name").asText(), members));
+      text(t, "name").ifPresent(name -> teams.add(new Team(name, members)));
     }
     List<Slo> slos = new ArrayList<>();
     for (JsonNode s : c.path("slos")) {
-      slos.add(new Slo(s.get("name").asText(), text(s, "description"), s.get("target").asDouble(), s.get("window_days").asInt()));
+      double target = s.path("target").asDouble(-1);
+      int window = s.path("window_days").asInt(0);
+      if (text(s, "name").isPresent() && target > 0 && target < 100 && window >= 1) {
+        slos.add(new Slo(text(s, "name").get(), text(s, "description"), target, window));
+      }
     }
     return Optional.of(new SiteConfig(
         text(c, "title").orElse(d.title()),
         text(c, "base_url").map(u -> u.endsWith("/") ? u : u + "/"),
         zone,
         text(c, "confidentiality").orElse(d.confidentiality()),
-        severities, categories, teams, slos,
+        severities, categories.isEmpty() ? d.rcaCategories() : categories, teams, slos,
         text(c, "ticket_url"), text(c, "repository_url")));
   }
 
   private static Optional<String> text(JsonNode node, String field) {
     JsonNode v = node.get(field);
-    return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+    return v == null || !v.isValueNode() || v.isNull() ? Optional.empty() : Optional.of(v.asText());
   }
 }

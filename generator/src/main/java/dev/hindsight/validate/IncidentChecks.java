@@ -37,9 +37,15 @@ public final class IncidentChecks {
   private static final NodePath ROOT = NodePath.ROOT;
 
   private final SiteConfig config;
+  private final boolean configKnown;
 
-  public IncidentChecks(SiteConfig config) {
+  /**
+   * @param configKnown false when hindsight.yaml could not be read: the rules that compare with
+   *     it (severity, category, SLO, owners) are then skipped rather than reported against defaults
+   */
+  public IncidentChecks(SiteConfig config, boolean configKnown) {
     this.config = config;
+    this.configKnown = configKnown;
   }
 
   public List<Diagnostic> check(Incident incident, SourceDocument doc) {
@@ -49,8 +55,8 @@ public final class IncidentChecks {
     checkTimeline(incident, map, out);
     checkActions(incident, map, out);
     checkMetrics(incident, map, out);
-    checkConfigValues(incident, map, out);
-    checkPublished(incident, map, out);
+    if (configKnown) checkConfigValues(incident, map, out);
+    checkPublished(incident, doc, out);
     checkEvidence(incident, doc, out);
     checkFileName(incident, doc, out);
     return out;
@@ -126,7 +132,7 @@ public final class IncidentChecks {
             "action `" + a.id() + "` has a `done_on` date but its status is `" + a.status().label() + "`",
             "set `status: done`, or remove `done_on`"));
       }
-      if (!config.knowsOwner(a.owner())) {
+      if (configKnown && !a.owner().isBlank() && !config.knowsOwner(a.owner())) {
         out.add(Diagnostic.warning(map.value(p.field("owner")), Code.HS214, "owner `" + a.owner() + "` is not a known team or team member",
             DidYouMean.closest(a.owner(), config.ownerNames()).map(c -> "did you mean `" + c + "`?")
                 .orElse("add them to `teams` in hindsight.yaml, or assign the action to a team: " + String.join(", ", config.teams().stream().map(t -> t.name()).toList()))));
@@ -175,18 +181,19 @@ public final class IncidentChecks {
     });
   }
 
-  private void checkPublished(Incident i, SourceMap map, List<Diagnostic> out) {
+  /** What a published write-up must hold, judged on what the author wrote (doc) not what parsed. */
+  private void checkPublished(Incident i, SourceDocument doc, List<Diagnostic> out) {
     if (i.status() != IncidentStatus.PUBLISHED) return;
-    var at = map.value(ROOT.field("status"));
+    var at = doc.map().value(ROOT.field("status"));
     if (i.summary().filter(s -> !s.isBlank()).isEmpty()) {
       out.add(Diagnostic.error(at, Code.HS210, "a published incident needs a `summary`",
           "add a plain-language summary for executives, or set `status: review` until it is written"));
     }
-    if (i.rca().isEmpty()) {
+    if (!doc.data().has("rca")) {
       out.add(Diagnostic.error(at, Code.HS210, "a published incident needs an `rca` (root cause analysis)",
           "add `rca:` with at least `category` and `root_causes`, or set `status: review`"));
     }
-    if (i.actions().isEmpty()) {
+    if (doc.data().path("actions").isEmpty()) {
       out.add(Diagnostic.error(at, Code.HS210, "a published incident needs at least one action",
           "add `actions:` with id, title, owner, due, type, priority and status, or set `status: review`"));
     }

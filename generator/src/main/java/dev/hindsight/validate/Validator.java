@@ -33,7 +33,7 @@ public final class Validator {
     Diagnostics all = new Diagnostics();
     all.addAll(configProblems);
     SiteConfig config = loaded.orElse(SiteConfig.defaults());
-    IncidentChecks checks = new IncidentChecks(config);
+    IncidentChecks checks = new IncidentChecks(config, loaded.isPresent());
 
     List<Path> files = scanner.scan(inputRoot);
     List<ValidatedIncident> valid = files.parallelStream()
