@@ -1,0 +1,141 @@
+package dev.hindsight.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.TestPaths;
+import dev.hindsight.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a build publishes, and that it never publishes a broken or partial site. */
+class SiteBuildTest {
+  private static final Path BASELINE = TestPaths.resource("rules/valid-baseline");
+
+  private static Path copyCorpus(Path fixture, Path dir) throws IOException {
+    Path target = dir.resolve("corpus");
+    try (Stream<Path> walk = Files.walk(fixture)) {
+      for (Path p : walk.toList()) {
+        Path dest = target.resolve(fixture.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(dest);
+        else Files.copy(p, dest);
+      }
+    }
+    return target;
+  }
+
+  private static CliRun build(Path corpus, Path output, String... extra) {
+    String[] base = {"build", "--input", corpus.resolve("postmortems").toString(), "--output", output.toString(), "--as-of", "2026-11-25"};
+    String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
+    return CliRun.run(args);
+  }
+
+  @Test
+  void writesAnIndexAndOnePagePerIncident(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path out = dir.resolve("site");
+    CliRun run = build(corpus, out);
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(run.out()).contains("Built 2 pages from 1 incident files");
+    assertThat(out.resolve("index.html")).exists();
+    assertThat(out.resolve("assets/site.css")).exists();
+    Document page = Jsoup.parse(out.resolve("incidents/2025-03-04-orders-slow/index.html").toFile());
+    assertThat(page.select("h1").text()).isEqualTo("Orders database slow after deploy");
+    assertThat(page.select("link[rel=stylesheet]").attr("href")).isEqualTo("../../assets/site.css");
+    Document index = Jsoup.parse(out.resolve("index.html").toFile());
+    assertThat(index.select("table.incidents a.title").attr("href")).isEqualTo("incidents/2025-03-04-orders-slow/");
+    assertThat(dir.toFile().list()).as("no staging folders left behind").containsOnly("corpus", "site");
+  }
+
+  @Test
+  void leavesDraftsOutUnlessAskedFor(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
+    Files.writeString(file, Files.readString(file).replace("status: published", "status: draft"));
+    Path out = dir.resolve("site");
+
+    assertThat(build(corpus, out).exitCode()).isEqualTo(0);
+    assertThat(out.resolve("incidents/2025-03-04-orders-slow")).doesNotExist();
+    assertThat(Jsoup.parse(out.resolve("index.html").toFile()).text()).contains("1 draft not shown");
+
+    assertThat(build(corpus, out, "--drafts").exitCode()).isEqualTo(0);
+    Document page = Jsoup.parse(out.resolve("incidents/2025-03-04-orders-slow/index.html").toFile());
+    assertThat(page.select(".banner.draft").text()).startsWith("Draft");
+  }
+
+  @Test
+  void refusesToPublishWhenTheInputHasErrorsAndKeepsThePreviousSite(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path out = dir.resolve("site");
+    assertThat(build(corpus, out).exitCode()).isEqualTo(0);
+    String before = Files.readString(out.resolve("incidents/2025-03-04-orders-slow/index.html"));
+
+    Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
+    Files.writeString(file, Files.readString(file).replace("Orders database slow after deploy", "Changed title").replace("    owner: dba\n", ""));
+    CliRun run = build(corpus, out);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("error HS101").contains("nothing was published");
+    assertThat(Files.readString(out.resolve("incidents/2025-03-04-orders-slow/index.html"))).isEqualTo(before);
+  }
+
+  @Test
+  void aBrokenTemplateIsReportedWithItsLocationAndThePreviousSiteStays(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path out = dir.resolve("site");
+    assertThat(build(corpus, out).exitCode()).isEqualTo(0);
+    String before = Files.readString(out.resolve("index.html"));
+
+    Path templates = Files.createDirectories(corpus.resolve("templates"));
+    Files.writeString(templates.resolve("incident.ftlh"), "<#import \"layout.ftlh\" as layout>\n<p>${page.title}</p>\n<p>${page.noSuchField}</p>\n");
+    CliRun run = build(corpus, out);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("incident.ftlh:3:").contains("error HS004").contains("page.noSuchField");
+    assertThat(Files.readString(out.resolve("index.html"))).isEqualTo(before);
+    assertThat(dir.toFile().list()).as("no staging folders left behind").containsOnly("corpus", "site");
+  }
+
+  @Test
+  void aTemplatesFolderBesideTheInputOverridesTheBuiltInOneFileByFile(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path templates = Files.createDirectories(corpus.resolve("templates/assets")).getParent();
+    Files.writeString(templates.resolve("assets/site.css"), "body { color: rebeccapurple; }");
+    Path out = dir.resolve("site");
+    assertThat(build(corpus, out).exitCode()).isEqualTo(0);
+    assertThat(Files.readString(out.resolve("assets/site.css"))).contains("rebeccapurple");
+    assertThat(out.resolve("incidents/2025-03-04-orders-slow/index.html")).exists();
+  }
+
+  @Test
+  void neverReplacesAFolderItDidNotGenerate(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path out = Files.createDirectories(dir.resolve("precious"));
+    Files.writeString(out.resolve("thesis.tex"), "years of work");
+    CliRun run = build(corpus, out);
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("holds files that Hindsight did not generate");
+    assertThat(out.resolve("thesis.tex")).hasContent("years of work");
+  }
+
+  @Test
+  void rawHtmlInMarkdownNeverReachesThePageAsMarkup(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
+    Files.writeString(file, Files.readString(file)
+        .replace("summary: Checkout was slow for 40 minutes.", "summary: \"Slow <script>alert(1)</script> checkout\"")
+        + "\n<script>alert('x')</script>\n\n<img src=x onerror=alert(1)>\n\n[click](javascript:alert(1)) and <a href=\"javascript:alert(2)\">this</a>\n\n"
+        + "| query | ms |\n|---|---|\n| `SELECT 1` | 3 |\n");
+    Path out = dir.resolve("site");
+    assertThat(build(corpus, out).exitCode()).isEqualTo(0);
+    Document page = Jsoup.parse(out.resolve("incidents/2025-03-04-orders-slow/index.html").toFile());
+    assertThat(page.select("script")).isEmpty();
+    assertThat(page.select("[onerror]")).isEmpty();
+    assertThat(page.select("a[href^=javascript]")).isEmpty();
+    assertThat(page.select(".narrative table.md-table td").text()).contains("SELECT 1");
+    assertThat(page.select(".summary-box").text()).contains("Slow").contains("checkout");
+  }
+}

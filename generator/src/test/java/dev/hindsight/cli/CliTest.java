@@ -1,0 +1,125 @@
+package dev.hindsight.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hindsight.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line's contract: exit codes, output formats and the scaffold. */
+class CliTest {
+  private static final Path BASELINE = TestPaths.resource("rules/valid-baseline");
+  private static final Path BROKEN = TestPaths.resource("rules/HS101-action-without-owner");
+  private static final Path WARNING_ONLY = TestPaths.resource("rules/HS214-owner-not-in-teams");
+
+  private static String input(Path fixture) {
+    return fixture.resolve("postmortems").toString();
+  }
+
+  @Test
+  void validateExitsZeroOnACleanCorpus() {
+    CliRun run = CliRun.run("validate", "--input", input(BASELINE));
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out()).contains("1 file checked: 0 errors, 0 warnings");
+  }
+
+  @Test
+  void validateExitsOneOnErrorsAndPrintsLocationSourceLineAndCaret() {
+    CliRun run = CliRun.run("validate", "--input", input(BROKEN));
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out())
+        .contains("2025-03-04-orders-slow.md:37:5: error HS101: missing required field `owner` in `actions[0]`")
+        .contains(" 37 |   - id: A1")
+        .contains("    |     ^")
+        .contains("= hint: `owner`: A person or team");
+  }
+
+  @Test
+  void warningsPassUnlessStrict() {
+    assertThat(CliRun.run("validate", "--input", input(WARNING_ONLY)).exitCode()).isEqualTo(0);
+    assertThat(CliRun.run("validate", "--strict", "--input", input(WARNING_ONLY)).exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void jsonFormatIsMachineReadable() throws IOException {
+    CliRun run = CliRun.run("validate", "--format", "json", "--input", input(BROKEN));
+    JsonNode report = new ObjectMapper().readTree(run.out());
+    assertThat(report.get("errors").asInt()).isEqualTo(1);
+    JsonNode first = report.get("diagnostics").get(0);
+    assertThat(first.get("code").asText()).isEqualTo("HS101");
+    assertThat(first.get("line").asInt()).isEqualTo(37);
+    assertThat(first.get("column").asInt()).isEqualTo(5);
+    assertThat(first.get("severity").asText()).isEqualTo("error");
+    assertThat(first.get("hint").asText()).contains("owner");
+  }
+
+  @Test
+  void githubFormatWritesWorkflowAnnotations() {
+    CliRun run = CliRun.run("validate", "--format", "github", "--input", input(BROKEN));
+    assertThat(run.out()).containsPattern("(?m)^::error file=[^,]*2025-03-04-orders-slow\\.md,line=37,col=5,title=HS101 missing required field::missing required field `owner` in `actions\\[0\\]`%0Ahint: ");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertThat(CliRun.run("validate", "--no-such-option").exitCode()).isEqualTo(2);
+    assertThat(CliRun.run("validate", "--format", "xml", "--input", input(BASELINE)).exitCode()).isEqualTo(2);
+    CliRun missing = CliRun.run("validate", "--input", "/no/such/folder");
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("/no/such/folder does not exist");
+    assertThat(CliRun.run("frobnicate").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void helpAndVersionWorkOnEveryCommand() {
+    for (String command : new String[] {"validate", "build", "new"}) {
+      CliRun help = CliRun.run(command, "--help");
+      assertThat(help.exitCode()).as(command).isEqualTo(0);
+      assertThat(help.out()).as(command).contains("Usage: hindsight " + command);
+      assertThat(CliRun.run(command, "--version").out()).as(command).startsWith("hindsight ");
+    }
+    assertThat(CliRun.run("--version").exitCode()).isEqualTo(0);
+  }
+
+  @Test
+  void newWritesADraftThatValidatesCleanly(@TempDir Path dir) throws IOException {
+    Path input = Files.createDirectories(dir.resolve("postmortems"));
+    CliRun run = CliRun.run("new", "Checkout down: reporting query deadlocked orders-db", "--input", input.toString(),
+        "--severity", "SEV1", "--service", "orders-db", "--service", "checkout-api", "--started", "2025-03-04T09:12:00+01:00");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    Path file = input.resolve("2025-03-04-checkout-down-reporting-query-deadlocked-orders-db.md");
+    assertThat(file).exists();
+    String text = Files.readString(file);
+    assertThat(text).contains("title: \"Checkout down: reporting query deadlocked orders-db\"", "severity: SEV1",
+        "services: [orders-db, checkout-api]", "## What went well", "## Where we got lucky", "## Lessons learned", "what the system allowed");
+
+    CliRun validate = CliRun.run("validate", "--input", input.toString());
+    assertThat(validate.exitCode()).as(validate.out()).isEqualTo(0);
+    assertThat(validate.out()).contains("0 errors, 0 warnings");
+  }
+
+  @Test
+  void newNeverOverwritesAnExistingIncident(@TempDir Path dir) throws IOException {
+    Path input = Files.createDirectories(dir.resolve("postmortems"));
+    String[] args = {"new", "Disk full on reporting", "--input", input.toString(), "--started", "2025-05-01T10:00:00Z"};
+    assertThat(CliRun.run(args).exitCode()).isEqualTo(0);
+    Path file = input.resolve("2025-05-01-disk-full-on-reporting.md");
+    Files.writeString(file, "edited by the author");
+    CliRun again = CliRun.run(args);
+    assertThat(again.exitCode()).isEqualTo(1);
+    assertThat(again.err()).contains("already exists");
+    assertThat(Files.readString(file)).isEqualTo("edited by the author");
+  }
+
+  @Test
+  void newRejectsAnUnknownSeverity(@TempDir Path dir) throws IOException {
+    Path input = Files.createDirectories(dir.resolve("postmortems"));
+    CliRun run = CliRun.run("new", "Something broke", "--input", input.toString(), "--severity", "SEV9");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("SEV1, SEV2, SEV3, SEV4");
+  }
+}
