@@ -27,8 +27,9 @@ public final class MarkdownRenderer {
     options.set(Parser.EXTENSIONS, List.of(
         TablesExtension.create(), StrikethroughExtension.create(), AutolinkExtension.create(), AnchorLinkExtension.create()));
     options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
-    options.set(HtmlRenderer.RENDER_HEADER_ID, false);
-    options.set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, false);
+    options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+    options.set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, true);
+    options.set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false);
     options.set(AnchorLinkExtension.ANCHORLINKS_SET_NAME, false);
     options.set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor");
     options.set(AnchorLinkExtension.ANCHORLINKS_TEXT_PREFIX, "");
@@ -65,6 +66,7 @@ public final class MarkdownRenderer {
 
   private String sanitize(String html) {
     Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
-    return Jsoup.clean(html, "", safelist, settings);
+    // A base URI lets jsoup check relative links (kept relative) against the allowed protocols.
+    return Jsoup.clean(html, "https://hindsight.invalid/", safelist, settings);
   }
 }

@@ -1,0 +1,47 @@
+package dev.hindsight.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.diagnostic.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DocumentReaderTest {
+  private final DocumentReader reader = new DocumentReader(new YamlTreeReader());
+
+  @Test
+  void splitsFrontMatterFromTheNarrativeAndKnowsWhereTheNarrativeStarts(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("2025-01-02-x.md"), "\uFEFF---\r\ntitle: A\r\n---\r\n## What happened\r\nText\r\n");
+    List<Diagnostic> problems = new ArrayList<>();
+    SourceDocument doc = reader.read(dir, file, problems).orElseThrow();
+    assertThat(problems).isEmpty();
+    assertThat(doc.defaultId()).isEqualTo("2025-01-02-x");
+    assertThat(doc.data().get("title").asText()).isEqualTo("A");
+    assertThat(doc.narrative()).startsWith("## What happened");
+    assertThat(doc.narrativeLine()).isEqualTo(4);
+    assertThat(doc.map().value(NodePath.ROOT.field("title")).line()).isEqualTo(2);
+  }
+
+  @Test
+  void aFolderIncidentTakesItsIdFromTheFolderAndOwnsTheFilesBesideIt(@TempDir Path dir) throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("2025-01-02-lag"));
+    Path file = Files.writeString(folder.resolve("index.md"), "---\ntitle: A\n---\n");
+    SourceDocument doc = reader.read(dir, file, new ArrayList<>()).orElseThrow();
+    assertThat(doc.defaultId()).isEqualTo("2025-01-02-lag");
+    assertThat(doc.folder()).isEqualTo(folder);
+    assertThat(doc.relativePath()).isEqualTo("2025-01-02-lag/index.md");
+  }
+
+  @Test
+  void aYamlIncidentKeepsItsNarrativeInTheNarrativeField(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("2025-01-02-disk.yaml"), "title: Disk full\nnarrative: |\n  ## What happened\n  The disk filled.\n");
+    SourceDocument doc = reader.read(dir, file, new ArrayList<>()).orElseThrow();
+    assertThat(doc.narrative()).isEqualTo("## What happened\nThe disk filled.\n");
+    assertThat(doc.narrativeLine()).isEqualTo(3);
+  }
+}

@@ -1,0 +1,31 @@
+package dev.hindsight.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.model.MetricPoint;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.junit.jupiter.api.Test;
+
+class SparklineTest {
+  private static final OffsetDateTime T0 = OffsetDateTime.parse("2025-03-04T09:00:00+01:00");
+
+  @Test
+  void scalesTimeToWidthAndValuesToHeightWithTheMaximumAtTheTop() {
+    List<MetricPoint> points = List.of(new MetricPoint(T0, 0), new MetricPoint(T0.plusMinutes(10), 50), new MetricPoint(T0.plusMinutes(20), 100));
+    assertThat(Sparkline.polyline(points, OptionalDouble.empty())).isEqualTo("4.0,116.0 300.0,60.0 596.0,4.0");
+  }
+
+  @Test
+  void includesTheThresholdInTheRange() {
+    List<MetricPoint> points = List.of(new MetricPoint(T0, 0), new MetricPoint(T0.plusMinutes(10), 50));
+    assertThat(Sparkline.thresholdY(points, OptionalDouble.of(100))).isEqualTo("4.0");
+    assertThat(Sparkline.polyline(points, OptionalDouble.of(100))).endsWith("596.0,60.0");
+  }
+
+  @Test
+  void drawsNothingForASingleSample() {
+    assertThat(Sparkline.polyline(List.of(new MetricPoint(T0, 1)), OptionalDouble.empty())).isEmpty();
+  }
+}
