@@ -33,7 +33,7 @@ final class Fields {
     return out;
   }
 
-  Optional<OffsetDateTime> time(JsonNode node, String field, NodePath path) {
+  Optional<OffsetDateTime> time(JsonNode node, String field) {
     return text(node, field).flatMap(Fields::parseTime);
   }
 
@@ -45,7 +45,7 @@ final class Fields {
     }
   }
 
-  Optional<LocalDate> date(JsonNode node, String field, NodePath path) {
+  Optional<LocalDate> date(JsonNode node, String field) {
     return text(node, field).flatMap(s -> {
       try {
         return Optional.of(LocalDate.parse(s));

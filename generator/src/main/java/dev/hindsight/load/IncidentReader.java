@@ -46,18 +46,17 @@ public final class IncidentReader {
     Fields f = new Fields();
     NodePath root = NodePath.ROOT;
 
-    Optional<OffsetDateTime> started = f.time(d, "started", root);
-    Optional<OffsetDateTime> detected = f.time(d, "detected", root);
-    Optional<OffsetDateTime> mitigated = f.time(d, "mitigated", root);
-    Optional<OffsetDateTime> resolved = f.time(d, "resolved", root);
+    Optional<OffsetDateTime> started = f.time(d, "started");
+    Optional<OffsetDateTime> detected = f.time(d, "detected");
+    Optional<OffsetDateTime> mitigated = f.time(d, "mitigated");
+    Optional<OffsetDateTime> resolved = f.time(d, "resolved");
 
     List<TimelineEntry> timeline = new ArrayList<>();
     JsonNode tl = list(d, "timeline");
     for (int i = 0; i < tl.size(); i++) {
       JsonNode e = tl.get(i);
       if (!e.isObject()) continue;
-      NodePath p = root.field("timeline").index(i);
-      Optional<OffsetDateTime> at = f.time(e, "at", p);
+      Optional<OffsetDateTime> at = f.time(e, "at");
       TimelineKind kind = Labelled.parse(TimelineKind.class, f.requiredText(e, "kind")).orElse(TimelineKind.ACTION);
       at.ifPresent(t -> timeline.add(new TimelineEntry(f.text(e, "id"), t, f.requiredText(e, "event"), kind, f.text(e, "evidence"))));
     }
@@ -74,9 +73,8 @@ public final class IncidentReader {
     for (int i = 0; i < as.size(); i++) {
       JsonNode a = as.get(i);
       if (!a.isObject()) continue;
-      NodePath p = root.field("actions").index(i);
-      Optional<LocalDate> due = f.date(a, "due", p);
-      Optional<LocalDate> doneOn = f.date(a, "done_on", p);
+      Optional<LocalDate> due = f.date(a, "due");
+      Optional<LocalDate> doneOn = f.date(a, "done_on");
       due.ifPresent(date -> actions.add(new Action(
           f.requiredText(a, "id"), f.requiredText(a, "title"), f.requiredText(a, "owner"), date,
           Labelled.parse(ActionType.class, f.requiredText(a, "type")).orElse(ActionType.PREVENT),
@@ -85,7 +83,7 @@ public final class IncidentReader {
           doneOn, f.text(a, "ticket"))));
     }
 
-    Optional<LocalDate> reviewOn = d.path("follow_up").isObject() ? f.date(d.get("follow_up"), "review_on", root.field("follow_up")) : Optional.empty();
+    Optional<LocalDate> reviewOn = d.path("follow_up").isObject() ? f.date(d.get("follow_up"), "review_on") : Optional.empty();
 
     List<String> services = f.texts(d, "services");
     if (started.isEmpty() || services.isEmpty()) return Optional.empty();
@@ -114,7 +112,6 @@ public final class IncidentReader {
     if (hasPoints) {
       JsonNode ps = list(m, "points");
       for (int i = 0; i < ps.size(); i++) {
-        NodePath pp = p.field("points").index(i);
         if (!ps.get(i).isArray() || ps.get(i).size() != 2 || !ps.get(i).get(1).isNumber()) continue;
         Optional<OffsetDateTime> at = Fields.parseTime(ps.get(i).get(0).asText());
         int index = i;
