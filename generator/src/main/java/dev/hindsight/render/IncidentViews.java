@@ -60,7 +60,7 @@ public final class IncidentViews {
         i.services(), DATE.format(local(i.started())), i.started().toString(),
         i.duration().map(Durations::human).orElse("ongoing"),
         i.rca().map(r -> r.category()).orElse(""),
-        i.summary().map(s -> plain(s, 220)).orElse(""), String.valueOf(local(i.started()).getYear()));
+        i.summary().map(s -> shorten(org.jsoup.Jsoup.parse(markdown.block(s)).text(), 220)).orElse(""), String.valueOf(local(i.started()).getYear()));
   }
 
   public Views.IndexPage index(List<Incident> incidents, int drafts, boolean draftsIncluded) {
@@ -111,7 +111,7 @@ public final class IncidentViews {
   private Views.TimelineItem timelineItem(Incident i, TimelineEntry e, Function<String, Views.Link> ref) {
     ZonedDateTime at = local(e.at());
     boolean sameDay = at.toLocalDate().equals(local(i.started()).toLocalDate());
-    return new Views.TimelineItem(TIME.format(at), sameDay ? "" : DATE.format(at), e.at().toString(),
+    return new Views.TimelineItem(e.id().map(id -> "timeline-" + id).orElse(""), TIME.format(at), sameDay ? "" : DATE.format(at), e.at().toString(),
         Durations.offset(Duration.between(i.started(), e.at())), e.kind().label(), ICONS.get(e.kind()),
         markdown.inline(e.event()), e.evidence().map(ref).orElse(null));
   }
@@ -144,8 +144,14 @@ public final class IncidentViews {
   private Views.Link reference(Incident i, String ref) {
     String lower = ref.toLowerCase(Locale.ROOT);
     if (lower.startsWith("https://") || lower.startsWith("http://")) return new Views.Link(ref, ref);
-    if (i.metrics().stream().anyMatch(m -> m.id().equals(ref))) return new Views.Link(ref, "#metric-" + ref);
-    if (i.timeline().stream().anyMatch(e -> e.id().filter(ref::equals).isPresent())) return new Views.Link(ref, "#timeline-" + ref);
+    for (Metric m : i.metrics()) {
+      if (m.id().equals(ref)) return new Views.Link(m.title(), "#metric-" + ref);
+    }
+    for (TimelineEntry e : i.timeline()) {
+      if (e.id().filter(ref::equals).isPresent()) {
+        return new Views.Link("timeline " + TIME.format(local(e.at())) + " (" + e.kind().label() + ")", "#timeline-" + ref);
+      }
+    }
     return new Views.Link(ref, "files/" + ref);
   }
 
@@ -153,9 +159,11 @@ public final class IncidentViews {
     return t.atZoneSameInstant(config.timeZone());
   }
 
+  /** A sample value as people read it: thousands grouped, no needless trailing zeros. */
   private String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
-    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    NumberFormat f = NumberFormat.getNumberInstance(Locale.ENGLISH);
+    f.setMaximumFractionDigits(Math.max(0, Math.min(6, BigDecimal.valueOf(v).stripTrailingZeros().scale())));
+    return f.format(v);
   }
 
   private static String stripZeros(double v) {
@@ -177,9 +185,8 @@ public final class IncidentViews {
     return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  /** Markdown reduced to plain text, cut at a word boundary. */
-  static String plain(String markdownText, int max) {
-    String text = markdownText.replaceAll("[`*_#>\\[\\]]", "").replaceAll("\\(https?://[^)]*\\)", "").replaceAll("\\s+", " ").strip();
+  /** Plain text cut at a word boundary. */
+  static String shorten(String text, int max) {
     if (text.length() <= max) return text;
     int cut = text.lastIndexOf(' ', max);
     return text.substring(0, cut > 0 ? cut : max) + "…";

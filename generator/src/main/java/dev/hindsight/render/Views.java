@@ -23,7 +23,7 @@ public final class Views {
   /** A labelled value for the facts box ("Time to detect" → "14 min"). */
   public record Fact(String label, String value, String iso) {}
 
-  public record TimelineItem(String time, String date, String iso, String offset, String kind, String icon, String eventHtml, Link evidence) {}
+  public record TimelineItem(String anchor, String time, String date, String iso, String offset, String kind, String icon, String eventHtml, Link evidence) {}
 
   /** A link, or plain text when {@code href} is null. */
   public record Link(String text, String href) {}
