@@ -40,6 +40,18 @@ class CliTest {
   }
 
   @Test
+  void unknownValuesGetADidYouMeanHint() {
+    assertThat(CliRun.run("validate", "--input", input(TestPaths.resource("rules/HS103-unknown-timeline-kind"))).out())
+        .contains("`timeline[1].kind` is `detect`").contains("= hint: did you mean `detection`?");
+    assertThat(CliRun.run("validate", "--input", input(TestPaths.resource("rules/HS212-unknown-rca-category"))).out())
+        .contains("= hint: did you mean `missing-index`?");
+    assertThat(CliRun.run("validate", "--input", input(TestPaths.resource("rules/HS102-unknown-field"))).out())
+        .contains("unknown field `sevrity`").contains("= hint: did you mean `severity`?");
+    assertThat(CliRun.run("validate", "--input", input(TestPaths.resource("rules/HS302-unknown-related-incident"))).out())
+        .contains("= hint: did you mean `2025-03-04-orders-slow`?");
+  }
+
+  @Test
   void warningsPassUnlessStrict() {
     assertThat(CliRun.run("validate", "--input", input(WARNING_ONLY)).exitCode()).isEqualTo(0);
     assertThat(CliRun.run("validate", "--strict", "--input", input(WARNING_ONLY)).exitCode()).isEqualTo(1);
