@@ -70,6 +70,21 @@ public record Incident(
     return resolved.or(() -> mitigated).map(end -> Duration.between(started, end));
   }
 
+  /**
+   * Every evidence reference the incident makes, in document order: timeline evidence, then the
+   * evidence of root causes, of contributing factors, and of the analysis as a whole.
+   */
+  public List<String> references() {
+    List<String> refs = new java.util.ArrayList<>();
+    timeline.forEach(e -> e.evidence().ifPresent(refs::add));
+    rca.ifPresent(r -> {
+      r.rootCauses().forEach(f -> refs.addAll(f.evidence()));
+      r.contributingFactors().forEach(f -> refs.addAll(f.evidence()));
+      r.evidence().forEach(e -> refs.add(e.ref()));
+    });
+    return refs;
+  }
+
   public boolean isDraft() {
     return status == IncidentStatus.DRAFT;
   }

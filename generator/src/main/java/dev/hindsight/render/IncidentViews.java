@@ -7,6 +7,7 @@ import dev.hindsight.model.Impact;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.Metric;
 import dev.hindsight.model.MetricPoint;
+import dev.hindsight.model.Reference;
 import dev.hindsight.model.SeverityLevel;
 import dev.hindsight.model.SiteConfig;
 import dev.hindsight.model.TimelineEntry;
@@ -142,17 +143,16 @@ public final class IncidentViews {
 
   /** A link for an evidence reference: metric and timeline ids are anchors, files sit in files/. */
   private Views.Link reference(Incident i, String ref) {
-    String lower = ref.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("https://") || lower.startsWith("http://")) return new Views.Link(ref, ref);
-    for (Metric m : i.metrics()) {
-      if (m.id().equals(ref)) return new Views.Link(m.title(), "#metric-" + ref);
-    }
-    for (TimelineEntry e : i.timeline()) {
-      if (e.id().filter(ref::equals).isPresent()) {
-        return new Views.Link("timeline " + TIME.format(local(e.at())) + " (" + e.kind().label() + ")", "#timeline-" + ref);
+    return switch (Reference.of(ref, i).kind()) {
+      case URL -> new Views.Link(ref, ref);
+      case METRIC -> new Views.Link(i.metrics().stream().filter(m -> m.id().equals(ref)).findFirst().orElseThrow().title(), "#metric-" + ref);
+      case TIMELINE -> {
+        TimelineEntry e = i.timeline().stream().filter(t -> t.id().filter(ref::equals).isPresent()).findFirst().orElseThrow();
+        yield new Views.Link("timeline " + TIME.format(local(e.at())) + " (" + e.kind().label() + ")", "#timeline-" + ref);
       }
-    }
-    return new Views.Link(ref, "files/" + ref);
+      case FILE -> new Views.Link(ref, "files/" + ref);
+      case DISALLOWED_LINK, UNKNOWN -> new Views.Link(ref, null);
+    };
   }
 
   private ZonedDateTime local(OffsetDateTime t) {

@@ -3,9 +3,8 @@ package dev.hindsight.render;
 import dev.hindsight.diagnostic.Code;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.diagnostic.Location;
-import dev.hindsight.model.Evidence;
-import dev.hindsight.model.Finding;
 import dev.hindsight.model.Incident;
+import dev.hindsight.model.Reference;
 import dev.hindsight.model.SiteConfig;
 import freemarker.core.ParseException;
 import freemarker.template.Template;
@@ -23,7 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Renders the site into a folder: the index, one page per incident (in parallel), the incident
@@ -97,16 +95,10 @@ public final class SiteRenderer {
   /** Copies the files an incident links to (evidence, CSV series) next to its page. */
   private static int copyDataFiles(Incident i, Path target) {
     Path folder = i.file().getParent();
-    Set<String> refs = new LinkedHashSet<>();
-    i.timeline().forEach(e -> e.evidence().ifPresent(refs::add));
-    i.metrics().forEach(m -> m.file().ifPresent(refs::add));
-    i.rca().ifPresent(r -> {
-      r.rootCauses().stream().map(Finding::evidence).forEach(refs::addAll);
-      r.contributingFactors().stream().map(Finding::evidence).forEach(refs::addAll);
-      r.evidence().stream().map(Evidence::ref).forEach(refs::add);
-    });
-    Set<String> localFiles = refs.stream().filter(r -> !r.contains("://"))
-        .filter(r -> Files.isRegularFile(folder.resolve(r))).collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<String> localFiles = new LinkedHashSet<>();
+    i.metrics().forEach(m -> m.file().ifPresent(localFiles::add));
+    i.references().stream().filter(r -> Reference.of(r, i).kind() == Reference.Kind.FILE).forEach(localFiles::add);
+    localFiles.removeIf(name -> !Files.isRegularFile(folder.resolve(name)));
     try {
       for (String name : localFiles) {
         Path src = folder.resolve(name).normalize();

@@ -13,6 +13,7 @@ import dev.hindsight.model.Finding;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.IncidentStatus;
 import dev.hindsight.model.Metric;
+import dev.hindsight.model.Reference;
 import dev.hindsight.model.SiteConfig;
 import dev.hindsight.model.TimelineEntry;
 import java.time.Duration;
@@ -213,38 +214,41 @@ public final class IncidentChecks {
     i.timeline().forEach(e -> e.id().ifPresent(targets::add));
     for (int k = 0; k < i.timeline().size(); k++) {
       int index = k;
-      i.timeline().get(k).evidence().ifPresent(ref -> checkRef(ref, ROOT.field("timeline").index(index).field("evidence"), targets, doc, out));
+      i.timeline().get(k).evidence().ifPresent(ref -> checkRef(i, ref, ROOT.field("timeline").index(index).field("evidence"), targets, doc, out));
     }
     i.rca().ifPresent(rca -> {
-      checkFindings(rca.rootCauses(), ROOT.field("rca").field("root_causes"), targets, doc, out);
-      checkFindings(rca.contributingFactors(), ROOT.field("rca").field("contributing_factors"), targets, doc, out);
+      checkFindings(i, rca.rootCauses(), ROOT.field("rca").field("root_causes"), targets, doc, out);
+      checkFindings(i, rca.contributingFactors(), ROOT.field("rca").field("contributing_factors"), targets, doc, out);
       for (int k = 0; k < rca.evidence().size(); k++) {
-        checkRef(rca.evidence().get(k).ref(), ROOT.field("rca").field("evidence").index(k).field("ref"), targets, doc, out);
+        checkRef(i, rca.evidence().get(k).ref(), ROOT.field("rca").field("evidence").index(k).field("ref"), targets, doc, out);
       }
     });
   }
 
-  private void checkFindings(List<Finding> findings, NodePath base, Set<String> targets, SourceDocument doc, List<Diagnostic> out) {
+  private void checkFindings(Incident i, List<Finding> findings, NodePath base, Set<String> targets, SourceDocument doc, List<Diagnostic> out) {
     for (int k = 0; k < findings.size(); k++) {
       List<String> refs = findings.get(k).evidence();
       for (int j = 0; j < refs.size(); j++) {
-        checkRef(refs.get(j), base.index(k).field("evidence").index(j), targets, doc, out);
+        checkRef(i, refs.get(j), base.index(k).field("evidence").index(j), targets, doc, out);
       }
     }
   }
 
-  private void checkRef(String ref, NodePath at, Set<String> targets, SourceDocument doc, List<Diagnostic> out) {
-    if (targets.contains(ref)) return;
-    String lower = ref.toLowerCase(java.util.Locale.ROOT);
-    if (lower.startsWith("https://") || lower.startsWith("http://")) return;
-    if (lower.matches("^[a-z][a-z0-9+.-]*:.*") && !lower.matches("^[a-z]:[\\\\/].*")) {
-      out.add(Diagnostic.error(doc.map().value(at), Code.HS216, "evidence `" + ref + "` uses a link type that is not allowed",
-          "link evidence with http:// or https:// URLs only"));
-      return;
-    }
-    if (ref.contains(".") || ref.contains("/")) {
-      IncidentReader.resolveFile(doc, ref, at, out);
-      return;
+  private void checkRef(Incident i, String ref, NodePath at, Set<String> targets, SourceDocument doc, List<Diagnostic> out) {
+    switch (Reference.of(ref, i).kind()) {
+      case METRIC, TIMELINE, URL -> {
+        return;
+      }
+      case DISALLOWED_LINK -> {
+        out.add(Diagnostic.error(doc.map().value(at), Code.HS216, "evidence `" + ref + "` uses a link type that is not allowed",
+            "link evidence with http:// or https:// URLs only"));
+        return;
+      }
+      case FILE -> {
+        IncidentReader.resolveFile(doc, ref, at, out);
+        return;
+      }
+      case UNKNOWN -> { }
     }
     out.add(Diagnostic.error(doc.map().value(at), Code.HS216,
         "evidence `" + ref + "` is not a metric id, a timeline id, a file or a URL",
