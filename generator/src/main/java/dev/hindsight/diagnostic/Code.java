@@ -39,7 +39,13 @@ public enum Code {
   HS401("referenced file missing"),
   HS402("referenced file outside the incident folder"),
   HS403("malformed CSV metric file"),
-  HS502("unknown time zone");
+  HS502("unknown time zone"),
+  HS601("blame language"),
+  HS602("claim without evidence"),
+  HS603("no prevent or detect action"),
+  HS604("late action for a most severe incident"),
+  HS605("no follow-up review"),
+  HS606("published late");
 
   private final String title;
 

@@ -90,7 +90,9 @@ public final class DocumentReader {
       narrative = tree.get("narrative").asText();
       narrativeLine = result.map().value(NodePath.ROOT.field("narrative")).line() + 1;
     }
-    return Optional.of(new SourceDocument(file, folder, relative, ownFolder, stem, tree, result.map(), narrative, narrativeLine));
+    List<String> lines = text.lines().toList();
+    int frontMatterEnd = fileName.endsWith(".md") ? narrativeLine - 2 : lines.size();
+    return Optional.of(new SourceDocument(file, folder, relative, ownFolder, stem, tree, result.map(), narrative, narrativeLine, lines, frontMatterEnd));
   }
 
   static String describe(JsonNode node) {

@@ -12,6 +12,7 @@ import dev.hindsight.model.Impact;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.IncidentStatus;
 import dev.hindsight.model.Labelled;
+import dev.hindsight.model.LintException;
 import dev.hindsight.model.Metric;
 import dev.hindsight.model.MetricPoint;
 import dev.hindsight.model.Money;
@@ -85,6 +86,10 @@ public final class IncidentReader {
 
     Optional<LocalDate> reviewOn = d.path("follow_up").isObject() ? f.date(d.get("follow_up"), "review_on") : Optional.empty();
 
+    List<LintException> exceptions = new ArrayList<>();
+    list(d, "lint_exceptions").forEach(e -> {
+      if (f.text(e, "rule").isPresent() && f.text(e, "reason").isPresent()) exceptions.add(new LintException(f.text(e, "rule").get(), f.text(e, "reason").get()));
+    });
     List<String> services = f.texts(d, "services");
     if (started.isEmpty() || services.isEmpty()) return Optional.empty();
     return Optional.of(new Incident(
@@ -96,7 +101,7 @@ public final class IncidentReader {
         started.get(), detected, mitigated, resolved,
         services, f.texts(d, "tags"), f.texts(d, "authors"), f.text(d, "facilitator"),
         readImpact(d.get("impact"), f),
-        timeline, metrics, readRca(d.get("rca"), f), actions, reviewOn, f.texts(d, "related"),
+        timeline, metrics, readRca(d.get("rca"), f), actions, reviewOn, f.texts(d, "related"), f.date(d, "published_on"), exceptions,
         doc.narrative(), doc.relativePath(), doc.file()));
   }
 
@@ -156,7 +161,9 @@ public final class IncidentReader {
       loss = Optional.of(new Money(r.get("amount").decimalValue(), r.get("currency").asText()));
     }
     OptionalLong users = i.path("users_affected").canConvertToLong() ? OptionalLong.of(i.get("users_affected").asLong()) : OptionalLong.empty();
-    return new Impact(f.text(i, "summary"), users, f.texts(i, "regions"), loss, f.text(i, "slo"), f.text(i, "blast_radius"));
+    OptionalDouble bad = i.path("bad_fraction").isNumber() && i.get("bad_fraction").asDouble() >= 0 && i.get("bad_fraction").asDouble() <= 1
+        ? OptionalDouble.of(i.get("bad_fraction").asDouble()) : OptionalDouble.empty();
+    return new Impact(f.text(i, "summary"), users, f.texts(i, "regions"), loss, f.text(i, "slo"), f.text(i, "blast_radius"), bad);
   }
 
   private static Optional<Rca> readRca(JsonNode r, Fields f) {

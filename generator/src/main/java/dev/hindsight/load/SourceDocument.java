@@ -16,6 +16,9 @@ import java.util.Objects;
  * @param data the front matter as a tree (an object)
  * @param narrative the Markdown narrative, possibly empty
  * @param narrativeLine the line of the file on which the narrative starts
+ * @param lines the file's text, line by line, for checks that read the prose itself
+ * @param frontMatterEnd the last line of the YAML (the line before the closing {@code ---}, or
+ *     the last line of a .yaml file)
  */
 public record SourceDocument(
     Path file,
@@ -26,12 +29,20 @@ public record SourceDocument(
     JsonNode data,
     SourceMap map,
     String narrative,
-    int narrativeLine) {
+    int narrativeLine,
+    java.util.List<String> lines,
+    int frontMatterEnd) {
   public SourceDocument {
     Objects.requireNonNull(file);
     Objects.requireNonNull(folder);
     Objects.requireNonNull(data);
     Objects.requireNonNull(map);
     Objects.requireNonNull(narrative);
+    lines = java.util.List.copyOf(lines);
+  }
+
+  /** Whether the narrative follows the front matter (a .md file) rather than a YAML field. */
+  public boolean markdownFile() {
+    return file.getFileName().toString().endsWith(".md");
   }
 }

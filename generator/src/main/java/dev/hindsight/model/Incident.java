@@ -35,6 +35,8 @@ public record Incident(
     List<Action> actions,
     Optional<LocalDate> reviewOn,
     List<String> related,
+    Optional<LocalDate> publishedOn,
+    List<LintException> lintExceptions,
     String narrative,
     String sourcePath,
     Path file) {
@@ -60,6 +62,8 @@ public record Incident(
     actions = List.copyOf(actions);
     Objects.requireNonNull(reviewOn);
     related = List.copyOf(related);
+    Objects.requireNonNull(publishedOn);
+    lintExceptions = List.copyOf(lintExceptions);
     Objects.requireNonNull(narrative);
     Objects.requireNonNull(sourcePath);
     Objects.requireNonNull(file);
@@ -83,6 +87,11 @@ public record Incident(
       r.evidence().forEach(e -> refs.add(e.ref()));
     });
     return refs;
+  }
+
+  /** Whether the author switched the lint with this code off for this incident. */
+  public boolean exempts(String lintCode) {
+    return lintExceptions.stream().anyMatch(e -> e.rule().equals(lintCode));
   }
 
   public boolean isDraft() {

@@ -18,7 +18,9 @@ public record SiteConfig(
     List<Team> teams,
     List<Slo> slos,
     Optional<String> ticketUrl,
-    Optional<String> repositoryUrl) {
+    Optional<String> repositoryUrl,
+    AnalysisSettings analysis,
+    List<BlamePhrase> blamePhrases) {
 
   public static final List<String> DEFAULT_RCA_CATEGORIES = List.of(
       "deadlock", "query-performance", "missing-index", "replication-lag", "failover", "capacity",
@@ -39,11 +41,14 @@ public record SiteConfig(
     slos = List.copyOf(slos);
     Objects.requireNonNull(ticketUrl);
     Objects.requireNonNull(repositoryUrl);
+    Objects.requireNonNull(analysis);
+    blamePhrases = List.copyOf(blamePhrases);
   }
 
   public static SiteConfig defaults() {
     return new SiteConfig("Post-mortems", Optional.empty(), ZoneOffset.UTC, "Internal",
-        levels(DEFAULT_SEVERITIES), DEFAULT_RCA_CATEGORIES, List.of(), List.of(), Optional.empty(), Optional.empty());
+        levels(DEFAULT_SEVERITIES), DEFAULT_RCA_CATEGORIES, List.of(), List.of(), Optional.empty(), Optional.empty(),
+        AnalysisSettings.DEFAULTS, BlamePhrase.DEFAULTS);
   }
 
   public static List<SeverityLevel> levels(List<String> names) {
@@ -57,6 +62,11 @@ public record SiteConfig(
   /** The rank of a severity (0 = most severe); unknown levels sort last. */
   public int severityRank(String name) {
     return severities.stream().filter(s -> s.name().equals(name)).mapToInt(SeverityLevel::rank).findFirst().orElse(severities.size());
+  }
+
+  /** The teams an owner belongs to: the team itself when the owner is a team name. */
+  public List<String> teamsOf(String owner) {
+    return teams.stream().filter(t -> t.name().equals(owner) || t.members().contains(owner)).map(Team::name).toList();
   }
 
   public Optional<Slo> slo(String name) {

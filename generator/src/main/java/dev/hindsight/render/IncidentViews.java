@@ -1,5 +1,9 @@
 package dev.hindsight.render;
 
+import dev.hindsight.analyze.ActionState;
+import dev.hindsight.analyze.Analysis;
+import dev.hindsight.analyze.IncidentFigures;
+import dev.hindsight.analyze.TrackedAction;
 import dev.hindsight.model.Action;
 import dev.hindsight.model.Evidence;
 import dev.hindsight.model.Finding;
@@ -38,13 +42,13 @@ public final class IncidentViews {
 
   private final SiteConfig config;
   private final MarkdownRenderer markdown;
-  private final LocalDate asOf;
+  private final Analysis analysis;
   private final String version;
 
-  public IncidentViews(SiteConfig config, MarkdownRenderer markdown, LocalDate asOf, String version) {
+  public IncidentViews(SiteConfig config, MarkdownRenderer markdown, Analysis analysis, String version) {
     this.config = config;
     this.markdown = markdown;
-    this.asOf = asOf;
+    this.analysis = analysis;
     this.version = version;
   }
 
@@ -69,6 +73,9 @@ public final class IncidentViews {
   }
 
   public Views.IncidentPage page(Incident i, Set<String> publishedIds, Function<String, String> titleOf) {
+    IncidentFigures figures = analysis.of(i.id());
+    Function<String, Views.Link> incidentLink = id -> new Views.Link(titleOf.apply(id) == null ? id : titleOf.apply(id),
+        publishedIds.contains(id) ? "../" + id + "/" : null);
     String severityDescription = config.severities().stream().filter(s -> s.name().equals(i.severity()))
         .findFirst().flatMap(SeverityLevel::description).orElse("");
     Function<String, Views.Link> ref = r -> reference(i, r);
@@ -80,21 +87,27 @@ public final class IncidentViews {
         i.rca().map(r -> new Views.RcaView(r.category(), r.trigger().map(markdown::block).orElse(""),
             findings(r.rootCauses(), ref), findings(r.contributingFactors(), ref),
             r.evidence().stream().map((Evidence e) -> new Views.EvidenceView(ref.apply(e.ref()), e.note().orElse(""))).toList())).orElse(null),
-        i.actions().stream().map(this::action).toList(), DATE.format(asOf),
-        i.reviewOn().map(DATE::format).orElse(""),
-        i.related().stream().map(id -> new Views.Link(titleOf.apply(id) == null ? id : titleOf.apply(id),
-            publishedIds.contains(id) ? "../" + id + "/" : null)).toList(),
+        figures.actions().stream().map(this::action).toList(), DATE.format(analysis.asOf()),
+        i.reviewOn().map(DATE::format).orElse(""), figures.reviewDue(),
+        i.related().stream().map(incidentLink).toList(),
         markdown.block(i.narrative()),
-        config.repositoryUrl().map(u -> u + i.sourcePath()).orElse(""), i.sourcePath());
+        config.repositoryUrl().map(u -> u + i.sourcePath()).orElse(""), i.sourcePath(),
+        figures.recurrence().map(r -> new Views.Recurrence(r.phrase(), r.predecessors().stream().map(incidentLink).toList())).orElse(null),
+        figures.tagRepeats().stream().map(dev.hindsight.analyze.Recurrence.Place::tagPhrase).toList(),
+        figures.similar().stream().map(m -> new Views.Similar(incidentLink.apply(m.id()), Math.round(m.score() * 100) + " %")).toList());
   }
 
   private List<Views.Fact> facts(Incident i) {
     List<Views.Fact> facts = new ArrayList<>();
+    IncidentFigures figures = analysis.of(i.id());
     facts.add(new Views.Fact("Started", DATE_TIME.format(local(i.started())), i.started().toString()));
     i.detected().ifPresent(t -> facts.add(new Views.Fact("Time to detect", Durations.human(Duration.between(i.started(), t)), t.toString())));
     i.mitigated().ifPresent(t -> facts.add(new Views.Fact("Time to mitigate", Durations.human(Duration.between(i.started(), t)), t.toString())));
     i.resolved().ifPresent(t -> facts.add(new Views.Fact("Time to resolve", Durations.human(Duration.between(i.started(), t)), t.toString())));
     i.duration().ifPresent(d -> facts.add(new Views.Fact("Duration", Durations.human(d), "")));
+    figures.budget().ifPresent(b -> facts.add(new Views.Fact("Error budget burned",
+        percent(b.percentOfBudget()) + " of " + b.slo() + " (" + minutes(b.burnedMinutes()) + " of " + minutes(b.budgetMinutes()) + " in "
+            + b.windowDays() + " days)", "")));
     return facts;
   }
 
@@ -134,11 +147,12 @@ public final class IncidentViews {
     return findings.stream().map(f -> new Views.FindingView(markdown.block(f.description()), f.evidence().stream().map(ref).toList())).toList();
   }
 
-  private Views.ActionRow action(Action a) {
-    boolean overdue = a.status().isPending() && a.due().isBefore(asOf);
-    Views.Link ticket = a.ticket().map(t -> new Views.Link(t, config.ticketUrl().map(u -> u.replace("{ticket}", urlPart(t))).orElse(null))).orElse(null);
+  private Views.ActionRow action(TrackedAction t) {
+    Action a = t.action();
+    boolean overdue = t.state() == ActionState.OVERDUE;
+    Views.Link ticket = a.ticket().map(key -> new Views.Link(key, config.ticketUrl().map(u -> u.replace("{ticket}", urlPart(key))).orElse(null))).orElse(null);
     return new Views.ActionRow(a.id(), a.title(), a.owner(), DATE.format(a.due()), a.due().toString(), a.type().label(), a.priority().label(),
-        a.status().label(), a.doneOn().map(DATE::format).orElse(""), ticket, overdue);
+        a.status().label(), a.doneOn().map(DATE::format).orElse(""), ticket, overdue, t.state().label());
   }
 
   /** A link for an evidence reference: metric and timeline ids are anchors, files sit in files/. */
@@ -164,6 +178,17 @@ public final class IncidentViews {
     NumberFormat f = NumberFormat.getNumberInstance(Locale.ENGLISH);
     f.setMaximumFractionDigits(Math.max(0, Math.min(6, BigDecimal.valueOf(v).stripTrailingZeros().scale())));
     return f.format(v);
+  }
+
+  /** A percentage for people: no decimals from 10 % up, one below. */
+  static String percent(double p) {
+    return (p >= 10 ? String.format(Locale.ENGLISH, "%,.0f", p) : String.format(Locale.ENGLISH, "%.1f", p)) + " %";
+  }
+
+  /** Minutes for people: "21.6 min", "2 h 2 min". */
+  static String minutes(double m) {
+    if (m < 60) return BigDecimal.valueOf(m).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + " min";
+    return Durations.human(Duration.ofSeconds(Math.round(m * 60)));
   }
 
   private static String stripZeros(double v) {

@@ -1,5 +1,6 @@
 package dev.hindsight.render;
 
+import dev.hindsight.analyze.Analysis;
 import dev.hindsight.diagnostic.Code;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.diagnostic.Location;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,9 +45,9 @@ public final class SiteRenderer {
    * @param skippedDrafts how many drafts were left out, for the index's note
    * @throws TemplateFailure when a template is broken; the target is then incomplete
    */
-  public Summary render(SiteConfig config, List<Incident> incidents, int skippedDrafts, boolean draftsIncluded, LocalDate asOf,
+  public Summary render(SiteConfig config, List<Incident> incidents, Analysis analysis, int skippedDrafts, boolean draftsIncluded,
       String version, Path target) throws IOException {
-    IncidentViews views = new IncidentViews(config, markdown, asOf, version);
+    IncidentViews views = new IncidentViews(config, markdown, analysis, version);
     Files.createDirectories(target);
     templates.copyAssets(target.resolve("assets"));
     Map<String, String> titles = new HashMap<>();
@@ -55,6 +55,7 @@ public final class SiteRenderer {
     Set<String> ids = titles.keySet();
 
     write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html"));
+    new DataExport(config).write(incidents, analysis, version, target.resolve("data"));
     int files = incidents.parallelStream().mapToInt(i -> {
       Path dir = target.resolve("incidents").resolve(i.id());
       write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));

@@ -41,8 +41,18 @@ public final class Views {
   public record RcaView(String category, String triggerHtml, List<FindingView> rootCauses, List<FindingView> contributingFactors,
       List<EvidenceView> evidence) {}
 
+  /**
+   * An action row; {@code state} is the analysed state as of the build date (overdue, open,
+   * in-progress, done-late, done, wont-do).
+   */
   public record ActionRow(String id, String title, String owner, String due, String dueIso, String type, String priority, String status,
-      String doneOn, Link ticket, boolean overdue) {}
+      String doneOn, Link ticket, boolean overdue, String state) {}
+
+  /** "3rd deadlock on orders-db in 90 days", with links to the earlier incidents. */
+  public record Recurrence(String text, List<Link> earlier) {}
+
+  /** A similar incident found by text, with its score as a percentage. */
+  public record Similar(Link link, String score) {}
 
   public record ImpactView(String summaryHtml, String usersAffected, List<String> regions, String revenueLoss, String slo,
       String blastRadiusHtml, boolean present) {}
@@ -51,5 +61,6 @@ public final class Views {
       Site site, String id, String title, String severity, int severityRank, String severityDescription, String status, List<String> services,
       List<String> tags, List<String> authors, String facilitator, List<Fact> facts, String summaryHtml, ImpactView impact,
       List<TimelineItem> timeline, List<MetricView> metrics, RcaView rca, List<ActionRow> actions, String asOf, String reviewOn,
-      List<Link> related, String narrativeHtml, String editUrl, String sourcePath) {}
+      boolean reviewDue, List<Link> related, String narrativeHtml, String editUrl, String sourcePath, Recurrence recurrence,
+      List<String> tagRepeats, List<Similar> similar) {}
 }

@@ -7,6 +7,8 @@ import dev.hindsight.diagnostic.DidYouMean;
 import dev.hindsight.diagnostic.Location;
 import dev.hindsight.load.NodePath;
 import dev.hindsight.load.YamlTreeReader;
+import dev.hindsight.model.AnalysisSettings;
+import dev.hindsight.model.BlamePhrase;
 import dev.hindsight.model.SeverityLevel;
 import dev.hindsight.model.SiteConfig;
 import dev.hindsight.model.Slo;
@@ -96,7 +98,30 @@ public final class ConfigLoader {
         zone,
         text(c, "confidentiality").orElse(d.confidentiality()),
         severities, categories.isEmpty() ? d.rcaCategories() : categories, teams, slos,
-        text(c, "ticket_url"), text(c, "repository_url")));
+        text(c, "ticket_url"), text(c, "repository_url"), analysis(c.path("analysis")), blamePhrases(c)));
+  }
+
+  private static AnalysisSettings analysis(JsonNode a) {
+    AnalysisSettings d = AnalysisSettings.DEFAULTS;
+    return new AnalysisSettings(
+        positive(a, "recurrence_window_days", d.recurrenceWindowDays(), 1),
+        positive(a, "similar_incidents", d.similarIncidents(), 0),
+        positive(a, "sev1_max_action_days", d.sev1MaxActionDays(), 1),
+        positive(a, "publish_within_days", d.publishWithinDays(), 0));
+  }
+
+  private static int positive(JsonNode node, String field, int fallback, int min) {
+    JsonNode v = node.get(field);
+    return v != null && v.canConvertToInt() && v.isIntegralNumber() && v.asInt() >= min ? v.asInt() : fallback;
+  }
+
+  private static List<BlamePhrase> blamePhrases(JsonNode c) {
+    if (!c.path("blame_phrases").isArray()) return BlamePhrase.DEFAULTS;
+    List<BlamePhrase> phrases = new ArrayList<>();
+    for (JsonNode p : c.get("blame_phrases")) {
+      if (text(p, "phrase").isPresent() && text(p, "hint").isPresent()) phrases.add(new BlamePhrase(text(p, "phrase").get(), text(p, "hint").get()));
+    }
+    return phrases;
   }
 
   private static Optional<String> text(JsonNode node, String field) {

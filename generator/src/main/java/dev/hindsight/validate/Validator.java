@@ -34,10 +34,11 @@ public final class Validator {
     all.addAll(configProblems);
     SiteConfig config = loaded.orElse(SiteConfig.defaults());
     IncidentChecks checks = new IncidentChecks(config, loaded.isPresent());
+    Lints lints = new Lints(config);
 
     List<Path> files = scanner.scan(inputRoot);
     List<ValidatedIncident> valid = files.parallelStream()
-        .map(file -> validateFile(inputRoot, file, checks, all))
+        .map(file -> validateFile(inputRoot, file, checks, lints, all))
         .flatMap(Optional::stream)
         .toList();
     all.addAll(new CorpusChecks().check(valid));
@@ -48,7 +49,7 @@ public final class Validator {
     return new ValidationResult(config, sorted, all.sorted(), files.size());
   }
 
-  private Optional<ValidatedIncident> validateFile(Path inputRoot, Path file, IncidentChecks checks, Diagnostics all) {
+  private Optional<ValidatedIncident> validateFile(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all) {
     List<Diagnostic> problems = new ArrayList<>();
     try {
       Optional<SourceDocument> doc = documents.read(inputRoot, file, problems);
@@ -57,6 +58,7 @@ public final class Validator {
       Optional<Incident> incident = incidents.read(doc.get(), problems);
       if (incident.isEmpty()) return Optional.empty();
       problems.addAll(checks.check(incident.get(), doc.get()));
+      problems.addAll(lints.check(incident.get(), doc.get()));
       return Optional.of(new ValidatedIncident(incident.get(), doc.get()));
     } finally {
       all.addAll(problems);

@@ -39,7 +39,8 @@ class ExampleSiteTest {
     assertThat(page.select(".incident-header .chip").eachText()).containsExactly("orders-db", "checkout-api", "reporting");
     assertThat(facts(page.select(".facts").first())).containsExactly(
         "Started: 20 May 2025, 10:42 CEST", "Time to detect: 16 min", "Time to mitigate: 2 h 2 min",
-        "Time to resolve: 2 h 48 min", "Duration: 2 h 48 min");
+        "Time to resolve: 2 h 48 min", "Duration: 2 h 48 min",
+        "Error budget burned: 565 % of checkout-availability (2 h 2 min of 21.6 min in 30 days)");
     assertThat(page.select(".facts time").first().attr("datetime")).isEqualTo("2025-05-20T10:42+02:00");
   }
 

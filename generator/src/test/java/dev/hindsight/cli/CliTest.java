@@ -111,7 +111,7 @@ class CliTest {
 
     CliRun validate = CliRun.run("validate", "--input", input.toString());
     assertThat(validate.exitCode()).as(validate.out()).isEqualTo(0);
-    assertThat(validate.out()).contains("0 errors, 0 warnings");
+    assertThat(validate.out()).contains("0 errors, 1 warning").contains("warning HS602: root cause 1 cites no evidence");
   }
 
   @Test

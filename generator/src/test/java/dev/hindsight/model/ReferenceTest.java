@@ -17,7 +17,7 @@ class ReferenceTest {
       List.of(new Metric("cpu", "CPU", "%", OptionalDouble.empty(), Optional.empty(), Optional.empty(), List.of())),
       Optional.of(new Rca("deadlock", Optional.empty(), List.of(new Finding("Scan", List.of("cpu", "deploy"))), List.of(),
           List.of(new Evidence("https://grafana.example/d/1", Optional.empty())))),
-      List.of(), Optional.empty(), List.of(), "", "x.md", Path.of("x.md"));
+      List.of(), Optional.empty(), List.of(), Optional.empty(), List.of(), "", "x.md", Path.of("x.md"));
 
   @Test
   void resolvesMetricsThenTimelineThenUrlsThenFiles() {

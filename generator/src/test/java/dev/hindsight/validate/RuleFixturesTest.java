@@ -55,6 +55,19 @@ class RuleFixturesTest {
   }
 
   @Test
+  void everyLintHasAFixtureWhereItMustNotFire() throws IOException {
+    List<String> names = fixtures().map(p -> p.getFileName().toString()).toList();
+    for (Code code : Code.values()) {
+      if (!code.name().startsWith("HS6")) continue;
+      List<String> quiet = names.stream().filter(n -> n.startsWith("ok-" + code.name() + "-")).toList();
+      assertThat(quiet).as("a fixture folder named ok-%s-... under rules/", code).isNotEmpty();
+      for (String name : quiet) {
+        assertThat(Files.readAllLines(TestPaths.resource("rules/" + name + "/expected.txt"))).as(name).allMatch(l -> l.startsWith("#"));
+      }
+    }
+  }
+
+  @Test
   void theBaselineIsClean() throws IOException {
     assertThat(Files.readAllLines(TestPaths.resource("rules/valid-baseline/expected.txt")))
         .allMatch(l -> l.startsWith("#"));

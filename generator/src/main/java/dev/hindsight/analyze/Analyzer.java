@@ -1,0 +1,70 @@
+package dev.hindsight.analyze;
+
+import dev.hindsight.model.Action;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.SiteConfig;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Computes the {@link Analysis} of a corpus: the stage between validation and rendering. */
+public final class Analyzer {
+  private final SiteConfig config;
+
+  public Analyzer(SiteConfig config) {
+    this.config = config;
+  }
+
+  public Analysis analyze(List<Incident> incidents, LocalDate asOf) {
+    int window = config.analysis().recurrenceWindowDays();
+    Recurrence.Result causes = Recurrence.find(incidents, i -> i.rca().map(r -> List.of(r.category())).orElse(List.of()), window);
+    Recurrence.Result tags = Recurrence.find(incidents, Incident::tags, window);
+    Map<String, List<Similarity.Match>> similar = Similarity.find(incidents, config.analysis().similarIncidents());
+
+    Map<String, IncidentFigures> figures = new LinkedHashMap<>();
+    List<TrackedAction> allActions = new ArrayList<>();
+    List<String> reviewsDue = new ArrayList<>();
+    for (Incident i : incidents) {
+      List<TrackedAction> actions = new ArrayList<>();
+      for (Action a : i.actions()) {
+        ActionState state = ActionState.of(a, asOf);
+        long late = state == ActionState.OVERDUE ? ChronoUnit.DAYS.between(a.due(), asOf) : 0;
+        actions.add(new TrackedAction(i.id(), i.title(), i.severity(), a, state, config.teamsOf(a.owner()), late));
+      }
+      boolean reviewDue = i.reviewOn().filter(r -> r.isBefore(asOf)).isPresent() && actions.stream().anyMatch(t -> t.state().isPending());
+      if (reviewDue) reviewsDue.add(i.id());
+      figures.put(i.id(), new IncidentFigures(i.id(),
+          since(i, i.detected()), since(i, i.mitigated()), since(i, i.resolved()), i.duration(),
+          i.impact().slo().flatMap(name -> BudgetBurn.of(i, config.slo(name))),
+          actions,
+          Recurrence.strongest(causes.places().getOrDefault(i.id(), List.of()), i.services()),
+          tags.places().getOrDefault(i.id(), List.of()),
+          similar.getOrDefault(i.id(), List.of()),
+          reviewDue));
+      allActions.addAll(actions);
+    }
+    allActions.sort(TrackedAction.REVIEW_ORDER);
+    Map<String, List<TrackedAction>> byOwner = new HashMap<>();
+    Map<String, List<TrackedAction>> byTeam = new HashMap<>();
+    for (TrackedAction t : allActions) {
+      byOwner.computeIfAbsent(t.action().owner(), k -> new ArrayList<>()).add(t);
+      List<String> teams = t.teams().isEmpty() ? List.of(Analysis.NO_TEAM) : t.teams();
+      teams.forEach(team -> byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(t));
+    }
+    return new Analysis(asOf, figures, causes.chains(), tags.chains(),
+        Trends.by(Trends::month, incidents, figures, config.timeZone(), asOf),
+        Trends.by(Trends::quarter, incidents, figures, config.timeZone(), asOf),
+        allActions, byOwner, byTeam, reviewsDue.stream().sorted().toList());
+  }
+
+  private static Optional<Duration> since(Incident i, Optional<OffsetDateTime> t) {
+    return t.map(end -> Duration.between(i.started(), end));
+  }
+}

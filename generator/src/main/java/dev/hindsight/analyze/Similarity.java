@@ -1,0 +1,148 @@
+package dev.hindsight.analyze;
+
+import dev.hindsight.model.Finding;
+import dev.hindsight.model.Incident;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds, for each incident, the few most similar others by what they say: title, summary, root
+ * cause analysis, tags, services and category.
+ *
+ * <p>Method: TF-IDF vectors (sublinear term frequency, smoothed inverse document frequency,
+ * field weights: title x3, category, services and tags x2, summary and RCA x1), compared by cosine
+ * similarity. TF-IDF is the standard baseline for "more like this" (it is what Lucene's
+ * MoreLikeThis does underneath), needs no training or model files, explains itself (shared rare
+ * words score high, common words do not), and on short, jargon-heavy write-ups such as "replication
+ * lag on orders-replica" it finds prior art well; Lucene itself would add a large dependency for
+ * the same arithmetic.
+ *
+ * <p>Scale: comparing every pair would be quadratic. Instead each incident is looked up through an
+ * inverted index with only its {@value #QUERY_TERMS} heaviest terms (as MoreLikeThis does), and
+ * terms that occur in more than {@value #MAX_POSTINGS_SHARE} of the corpus (and at least
+ * {@value #MIN_POSTINGS_CAP} incidents) are skipped as too common to tell incidents apart. The work
+ * is then bounded by n x {@value #QUERY_TERMS} x the posting cap, linear in the corpus size. The
+ * score is the dot product over the query terms: the cosine restricted to the terms that carry
+ * most of the weight.
+ */
+public final class Similarity {
+  static final int QUERY_TERMS = 30;
+  static final double MAX_POSTINGS_SHARE = 0.05;
+  static final int MIN_POSTINGS_CAP = 40;
+  static final double MIN_SCORE = 0.08;
+
+  private record Posting(int doc, double weight) {}
+
+  /** A similar incident and how similar, 0..1. */
+  public record Match(String id, double score) {}
+
+  private static final Set<String> STOPWORDS = Set.of(
+      "the", "and", "for", "that", "this", "with", "was", "were", "are", "has", "had", "have", "not", "but", "from", "its", "it's",
+      "into", "onto", "than", "then", "there", "their", "they", "them", "which", "when", "while", "who", "what", "where", "why",
+      "how", "all", "any", "each", "every", "one", "two", "our", "out", "over", "under", "after", "before", "about", "also", "only",
+      "more", "most", "some", "such", "same", "other", "been", "being", "can", "could", "would", "should", "will", "did", "does",
+      "because", "until", "since", "between", "through", "during", "per", "via", "nor", "off", "own", "too", "very", "just", "yet",
+      "these", "those", "his", "her", "him", "she", "you", "your", "whose", "whom", "again", "still", "both", "few", "many", "much",
+      "way", "got", "get", "let", "made", "make", "new", "now", "once", "here", "so", "up", "down", "on", "in", "of", "to", "at",
+      "by", "an", "a", "is", "be", "as", "or", "if", "no", "we", "us");
+
+  private Similarity() {}
+
+  /** The top {@code limit} matches of every incident, keyed by id. */
+  public static Map<String, List<Match>> find(List<Incident> incidents, int limit) {
+    int n = incidents.size();
+    Map<String, List<Match>> result = new HashMap<>();
+    if (n < 2 || limit == 0) {
+      incidents.forEach(i -> result.put(i.id(), List.of()));
+      return result;
+    }
+    List<Map<String, Double>> counts = new ArrayList<>(n);
+    Map<String, Integer> df = new HashMap<>();
+    for (Incident i : incidents) {
+      Map<String, Double> tf = termCounts(i);
+      counts.add(tf);
+      tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
+    }
+    List<Map<String, Double>> vectors = new ArrayList<>(n);
+    for (Map<String, Double> tf : counts) {
+      Map<String, Double> v = new HashMap<>();
+      double norm = 0;
+      for (Map.Entry<String, Double> e : tf.entrySet()) {
+        double w = (1 + Math.log(e.getValue())) * (Math.log((1.0 + n) / (1.0 + df.get(e.getKey()))) + 1);
+        v.put(e.getKey(), w);
+        norm += w * w;
+      }
+      double len = Math.sqrt(norm);
+      v.replaceAll((t, w) -> w / len);
+      vectors.add(v);
+    }
+    int cap = Math.max(MIN_POSTINGS_CAP, (int) (n * MAX_POSTINGS_SHARE));
+    Map<String, List<Posting>> postings = new HashMap<>();
+    for (int d = 0; d < n; d++) {
+      for (Map.Entry<String, Double> e : vectors.get(d).entrySet()) {
+        if (df.get(e.getKey()) > cap) continue;
+        postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Posting(d, e.getValue()));
+      }
+    }
+    for (int q = 0; q < n; q++) {
+      Map<Integer, Double> scores = new HashMap<>();
+      List<Map.Entry<String, Double>> terms = vectors.get(q).entrySet().stream()
+          .filter(e -> postings.containsKey(e.getKey()))
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(QUERY_TERMS).toList();
+      for (Map.Entry<String, Double> term : terms) {
+        for (Posting p : postings.get(term.getKey())) {
+          if (p.doc() != q) scores.merge(p.doc(), term.getValue() * p.weight(), Double::sum);
+        }
+      }
+      List<Match> top = scores.entrySet().stream()
+          .filter(e -> e.getValue() >= MIN_SCORE)
+          .map(e -> new Match(incidents.get(e.getKey()).id(), Math.round(e.getValue() * 1000) / 1000.0))
+          .sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::id))
+          .limit(limit).toList();
+      result.put(incidents.get(q).id(), top);
+    }
+    return result;
+  }
+
+  static Map<String, Double> termCounts(Incident i) {
+    Map<String, Double> tf = new HashMap<>();
+    add(tf, i.title(), 3);
+    i.summary().ifPresent(s -> add(tf, s, 1));
+    i.rca().ifPresent(r -> {
+      tf.merge("category:" + r.category(), 2.0, Double::sum);
+      add(tf, r.category(), 2);
+      r.trigger().ifPresent(t -> add(tf, t, 1));
+      r.rootCauses().stream().map(Finding::description).forEach(d -> add(tf, d, 1));
+      r.contributingFactors().stream().map(Finding::description).forEach(d -> add(tf, d, 1));
+    });
+    for (String s : i.services()) {
+      tf.merge("service:" + s.toLowerCase(Locale.ROOT), 2.0, Double::sum);
+      add(tf, s, 1);
+    }
+    for (String t : i.tags()) {
+      tf.merge("tag:" + t.toLowerCase(Locale.ROOT), 2.0, Double::sum);
+      add(tf, t, 1);
+    }
+    return tf;
+  }
+
+  /** Lower-case words of three or more letters (digits allowed, not alone), without stop words. */
+  static List<String> tokens(String text) {
+    List<String> out = new ArrayList<>();
+    for (String t : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (t.length() < 3 || STOPWORDS.contains(t) || t.chars().allMatch(Character::isDigit)) continue;
+      out.add(t);
+    }
+    return out;
+  }
+
+  private static void add(Map<String, Double> tf, String text, double weight) {
+    for (String t : tokens(text)) tf.merge(t, weight, Double::sum);
+  }
+}

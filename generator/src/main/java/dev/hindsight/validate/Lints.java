@@ -1,0 +1,212 @@
+package dev.hindsight.validate;
+
+import dev.hindsight.diagnostic.Code;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.diagnostic.Location;
+import dev.hindsight.load.NodePath;
+import dev.hindsight.load.SourceDocument;
+import dev.hindsight.model.Action;
+import dev.hindsight.model.ActionStatus;
+import dev.hindsight.model.ActionType;
+import dev.hindsight.model.BlamePhrase;
+import dev.hindsight.model.Finding;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.IncidentStatus;
+import dev.hindsight.model.SiteConfig;
+import dev.hindsight.model.Team;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The lints that nudge authors towards blameless, data-backed post-mortems with a real plan: all
+ * warnings, each at the exact line and column, each switchable per incident with
+ * {@code lint_exceptions} and a reason.
+ */
+public final class Lints {
+  private static final NodePath ROOT = NodePath.ROOT;
+  private static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
+
+  private record CompiledPhrase(Pattern pattern, BlamePhrase phrase) {}
+
+  private final SiteConfig config;
+  private final List<CompiledPhrase> phrases;
+  private final Set<String> memberNames = new HashSet<>();
+
+  public Lints(SiteConfig config) {
+    this.config = config;
+    this.phrases = config.blamePhrases().stream().map(p -> new CompiledPhrase(Pattern.compile(
+        "(?<![\\p{L}\\p{N}])" + Pattern.quote(p.phrase().strip()).replace(" ", "\\E\\s+\\Q") + "(?![\\p{L}\\p{N}])",
+        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), p)).toList();
+    for (Team t : config.teams()) t.members().forEach(m -> memberNames.addAll(namesOf(m)));
+  }
+
+  public List<Diagnostic> check(Incident i, SourceDocument doc) {
+    List<Diagnostic> out = new ArrayList<>();
+    if (!i.exempts("HS601")) {
+      blameLanguage(doc, out);
+      personAsSubject(i, doc, out);
+    }
+    if (!i.exempts("HS602")) evidence(i, doc, out);
+    if (i.status() != IncidentStatus.DRAFT) {
+      if (!i.exempts("HS603")) preventOrDetect(i, doc, out);
+      if (!i.exempts("HS604")) lateSev1Actions(i, doc, out);
+      if (!i.exempts("HS605")) followUp(i, doc, out);
+      if (!i.exempts("HS606")) timeliness(i, doc, out);
+    }
+    return out;
+  }
+
+  /** HS601: phrases that assign individual fault, in the summary, the RCA and the narrative. */
+  private void blameLanguage(SourceDocument doc, List<Diagnostic> out) {
+    if (phrases.isEmpty()) return;
+    List<int[]> regions = new ArrayList<>();
+    region(doc, "summary").ifPresent(regions::add);
+    region(doc, "rca").ifPresent(regions::add);
+    if (doc.markdownFile()) {
+      regions.add(new int[] {doc.narrativeLine(), doc.lines().size()});
+    } else {
+      region(doc, "narrative").ifPresent(regions::add);
+    }
+    for (int[] r : regions) {
+      boolean inFence = false;
+      for (int line = r[0]; line <= r[1] && line <= doc.lines().size(); line++) {
+        String text = doc.lines().get(line - 1);
+        if (FENCE.matcher(text).find()) {
+          inFence = !inFence;
+          continue;
+        }
+        if (inFence || text.stripLeading().startsWith("#") && line <= doc.frontMatterEnd()) continue;
+        for (CompiledPhrase p : phrases) {
+          Matcher m = p.pattern().matcher(text);
+          while (m.find()) {
+            if (insideCodeSpan(text, m.start())) continue;
+            out.add(Diagnostic.warning(new Location(doc.file(), line, m.start() + 1), Code.HS601,
+                "`" + m.group() + "` assigns fault to a person; post-mortems here are blameless",
+                p.phrase().hint()));
+          }
+        }
+      }
+    }
+  }
+
+  /** HS601 too: a root cause or factor whose subject is a person ("Maria ran the migration..."). */
+  private void personAsSubject(Incident i, SourceDocument doc, List<Diagnostic> out) {
+    Set<String> names = new HashSet<>(memberNames);
+    i.authors().forEach(a -> names.addAll(namesOf(a)));
+    i.facilitator().ifPresent(f -> names.addAll(namesOf(f)));
+    i.rca().ifPresent(rca -> {
+      findingsWithPerson(rca.rootCauses(), ROOT.field("rca").field("root_causes"), names, doc, out);
+      findingsWithPerson(rca.contributingFactors(), ROOT.field("rca").field("contributing_factors"), names, doc, out);
+    });
+  }
+
+  private static void findingsWithPerson(List<Finding> findings, NodePath base, Set<String> names, SourceDocument doc, List<Diagnostic> out) {
+    for (int k = 0; k < findings.size(); k++) {
+      String[] words = findings.get(k).description().strip().split("[\\s,:;]+", 2);
+      String first = words[0].replaceAll("['’]s$", "");
+      if (!first.isEmpty() && names.contains(first)) {
+        out.add(Diagnostic.warning(doc.map().value(base.index(k).field("description")), Code.HS601,
+            "this " + (base.lastField().equals("root_causes") ? "root cause" : "contributing factor") + " makes a person (`" + first + "`) its subject",
+            "make the system the subject: what allowed the action to have this effect, and what would have caught it?"));
+      }
+    }
+  }
+
+  /** HS602: claims without data. */
+  private static void evidence(Incident i, SourceDocument doc, List<Diagnostic> out) {
+    i.rca().ifPresent(rca -> {
+      unbacked(rca.rootCauses(), ROOT.field("rca").field("root_causes"), "root cause", doc, out);
+      unbacked(rca.contributingFactors(), ROOT.field("rca").field("contributing_factors"), "contributing factor", doc, out);
+    });
+  }
+
+  private static void unbacked(List<Finding> findings, NodePath base, String what, SourceDocument doc, List<Diagnostic> out) {
+    for (int k = 0; k < findings.size(); k++) {
+      if (findings.get(k).evidence().isEmpty()) {
+        out.add(Diagnostic.warning(doc.map().value(base.index(k)), Code.HS602, what + " " + (k + 1) + " cites no evidence",
+            "add `evidence:` with the metric id, timeline id, file (such as a query plan) or link that shows it"));
+      }
+    }
+  }
+
+  /** HS603: a severe incident whose plan neither prevents a recurrence nor detects it sooner. */
+  private void preventOrDetect(Incident i, SourceDocument doc, List<Diagnostic> out) {
+    if (config.severityRank(i.severity()) > 1 || i.actions().isEmpty()) return;
+    boolean covered = i.actions().stream().anyMatch(a -> a.status() != ActionStatus.WONT_DO
+        && (a.type() == ActionType.PREVENT || a.type() == ActionType.DETECT));
+    if (!covered) {
+      out.add(Diagnostic.warning(doc.map().key(ROOT.field("actions")), Code.HS603,
+          "this " + i.severity() + " incident has no action that prevents a recurrence or detects it sooner",
+          "add an action of type `prevent` (remove the cause) or `detect` (an alert, a check) besides the mitigations"));
+    }
+  }
+
+  /** HS604: actions of the most severe incidents that are due long after resolution. */
+  private void lateSev1Actions(Incident i, SourceDocument doc, List<Diagnostic> out) {
+    if (config.severityRank(i.severity()) != 0 || i.resolved().isEmpty()) return;
+    int days = config.analysis().sev1MaxActionDays();
+    LocalDate limit = i.resolved().get().toLocalDate().plusDays(days);
+    for (int k = 0; k < i.actions().size(); k++) {
+      Action a = i.actions().get(k);
+      if (a.status() != ActionStatus.WONT_DO && a.due().isAfter(limit)) {
+        out.add(Diagnostic.warning(doc.map().value(ROOT.field("actions").index(k).field("due")), Code.HS604,
+            "action `" + a.id() + "` of a " + i.severity() + " incident is due " + a.due() + ", more than " + days + " days after resolution",
+            "split it into a first step due by " + limit + " and a follow-up, or explain the date in `lint_exceptions`"));
+      }
+    }
+  }
+
+  /** HS605: a published post-mortem nobody will come back to. */
+  private static void followUp(Incident i, SourceDocument doc, List<Diagnostic> out) {
+    if (i.status() == IncidentStatus.PUBLISHED && i.reviewOn().isEmpty()) {
+      out.add(Diagnostic.warning(doc.map().value(ROOT.field("status")), Code.HS605, "this published post-mortem has no follow-up review date",
+          "add `follow_up: {review_on: YYYY-MM-DD}`, when the team checks that the actions were done"));
+    }
+  }
+
+  /** HS606: the action plan reached people long after the incident. */
+  private void timeliness(Incident i, SourceDocument doc, List<Diagnostic> out) {
+    if (i.publishedOn().isEmpty() || i.resolved().isEmpty()) return;
+    int days = config.analysis().publishWithinDays();
+    LocalDate resolved = i.resolved().get().toLocalDate();
+    long late = java.time.temporal.ChronoUnit.DAYS.between(resolved, i.publishedOn().get());
+    if (late > days) {
+      out.add(Diagnostic.warning(doc.map().value(ROOT.field("published_on")), Code.HS606,
+          "published " + late + " days after the incident was resolved (the target is " + days + ")",
+          "circulate a first version with the action plan within a day or two, and refine it afterwards"));
+    }
+  }
+
+  /** The lines a top-level field spans: from its key to the line before the next key. */
+  private static java.util.Optional<int[]> region(SourceDocument doc, String field) {
+    if (!doc.data().has(field)) return java.util.Optional.empty();
+    int start = doc.map().key(ROOT.field(field)).line();
+    int end = doc.frontMatterEnd();
+    Iterator<String> names = doc.data().fieldNames();
+    while (names.hasNext()) {
+      int line = doc.map().key(ROOT.field(names.next())).line();
+      if (line > start && line - 1 < end) end = line - 1;
+    }
+    return java.util.Optional.of(new int[] {start, end});
+  }
+
+  private static boolean insideCodeSpan(String line, int index) {
+    int ticks = 0;
+    for (int k = 0; k < index; k++) if (line.charAt(k) == '`') ticks++;
+    return ticks % 2 == 1;
+  }
+
+  /** The ways a configured person may be named: the id and its capitalised first part. */
+  static List<String> namesOf(String person) {
+    String first = person.split("[._\\s-]", 2)[0];
+    if (first.isEmpty()) return List.of(person);
+    return List.of(person, first.substring(0, 1).toUpperCase(Locale.ROOT) + first.substring(1));
+  }
+}
