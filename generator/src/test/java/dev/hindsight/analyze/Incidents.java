@@ -25,6 +25,13 @@ final class Incidents {
         Impact.NONE, List.of(), Optional.empty(), "SEV2");
   }
 
+  static Incident titled(String id, String title, String summary, String category, List<String> services) {
+    Incident base = incident(id, "2025-01-01T00:00:00Z", category, services);
+    return new Incident(id, title, base.status(), base.severity(), Optional.of(summary), base.started(), base.detected(), base.mitigated(),
+        base.resolved(), services, List.of(), List.of(), Optional.empty(), Impact.NONE, List.of(), List.of(), base.rca(), List.of(),
+        Optional.empty(), List.of(), Optional.empty(), List.of(), "", id + ".md", Path.of(id + ".md"));
+  }
+
   static Incident with(String id, OffsetDateTime started, Optional<OffsetDateTime> detected, Optional<OffsetDateTime> mitigated,
       Optional<OffsetDateTime> resolved, String category, List<String> services, List<String> tags, Impact impact, List<Action> actions,
       Optional<LocalDate> reviewOn, String severity) {

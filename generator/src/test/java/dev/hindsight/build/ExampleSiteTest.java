@@ -132,6 +132,50 @@ class ExampleSiteTest {
   }
 
   @Test
+  void recurrencesAreCalledOutWithLinksToTheEarlierIncidents() throws IOException {
+    Document third = Jsoup.parse(out.resolve("site/incidents/2025-10-01-orders-db-fulfilment-sync-deadlock/index.html").toFile());
+    assertThat(third.select(".callout.recurrence").text()).startsWith("Recurrence: 2nd deadlock on orders-db in 90 days.");
+    assertThat(third.select(".callout.recurrence a").eachAttr("href")).containsExactly("../2025-07-17-orders-db-refund-batch-deadlock/");
+  }
+
+  @Test
+  void similarIncidentsAreListedWithTheirScore() {
+    assertThat(page.select("h2#similar + ul.similar li")).isNotEmpty()
+        .allSatisfy(li -> assertThat(li.text()).matches(".+ \\(\\d+ % similar\\)"));
+    assertThat(page.select("ul.similar a").eachAttr("href")).contains("../2025-10-01-orders-db-fulfilment-sync-deadlock/");
+  }
+
+  @Test
+  void actionStatesAreJudgedAsOfTheBuildDate() {
+    List<Element> rows = page.select("table.actions tbody tr");
+    assertThat(rows.get(2).select("td.state").text()).isEqualTo("done late (9 Oct 2025)");
+    assertThat(rows.get(3).select("td.state").text()).isEqualTo("overdue");
+    assertThat(page.select(".banner.review-due").text()).contains("follow-up review date has passed");
+  }
+
+  @Test
+  void theAnalysisIsPublishedAsDocumentedJson() throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var incidents = json.readTree(out.resolve("site/data/incidents.json").toFile());
+    assertThat(incidents.get("schema_version").asInt()).isEqualTo(1);
+    assertThat(incidents.get("as_of").asText()).isEqualTo("2026-11-25");
+    var checkout = java.util.stream.StreamSupport.stream(incidents.get("incidents").spliterator(), false)
+        .filter(n -> n.get("id").asText().equals(CHECKOUT)).findFirst().orElseThrow();
+    assertThat(checkout.get("time_to_detect_minutes").asDouble()).isEqualTo(16.0);
+    assertThat(checkout.get("time_to_mitigate_minutes").asDouble()).isEqualTo(122.0);
+    assertThat(checkout.at("/error_budget/budget_minutes").asDouble()).isEqualTo(21.6);
+    assertThat(checkout.at("/error_budget/percent_of_budget").asDouble()).isEqualTo(564.81);
+    assertThat(checkout.at("/actions/overdue").asInt()).isEqualTo(1);
+
+    var trends = json.readTree(out.resolve("site/data/trends.json").toFile());
+    assertThat(trends.get("monthly").get(0).get("period").asText()).isEqualTo("2025-05");
+    assertThat(trends.get("recurrence_chains")).isNotEmpty();
+    var actions = json.readTree(out.resolve("site/data/actions.json").toFile());
+    assertThat(actions.get("actions").get(0).get("state").asText()).isEqualTo("overdue");
+    assertThat(actions.get("by_team").has("dba")).isTrue();
+  }
+
+  @Test
   void folderIncidentsPublishTheirEvidenceFiles() {
     assertThat(out.resolve("site/incidents/2025-11-18-catalog-db-index-bloat/files/plan.txt")).exists();
   }

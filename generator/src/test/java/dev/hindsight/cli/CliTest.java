@@ -115,6 +115,16 @@ class CliTest {
   }
 
   @Test
+  void buildsAreReproducibleWithSourceDateEpoch(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("site");
+    // 1764000000 = 2025-11-24T16:00:00Z
+    CliRun run = CliRun.run(java.util.Map.of("SOURCE_DATE_EPOCH", "1764000000"), "build", "--input", input(BASELINE), "--output", out.toString());
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(Files.readString(out.resolve("data/incidents.json"))).contains("\"as_of\" : \"2025-11-24\"");
+    assertThat(Files.readString(out.resolve("incidents/2025-03-04-orders-slow/index.html"))).contains("Status as of 24 Nov 2025");
+  }
+
+  @Test
   void newNeverOverwritesAnExistingIncident(@TempDir Path dir) throws IOException {
     Path input = Files.createDirectories(dir.resolve("postmortems"));
     String[] args = {"new", "Disk full on reporting", "--input", input.toString(), "--started", "2025-05-01T10:00:00Z"};

@@ -75,6 +75,14 @@ class ShippedExamplesTest {
   }
 
   @Test
+  void showARecurrenceChainAndOverdueActionsAsOfAFixedDate() {
+    var analysis = new dev.hindsight.analyze.Analyzer(result.config()).analyze(incidents(), java.time.LocalDate.parse("2026-11-25"));
+    assertThat(analysis.recurrenceChains()).extracting(c -> c.key() + " on " + c.service() + ": " + c.incidents().size())
+        .contains("deadlock on orders-db: 3", "replication-lag on orders-replica: 2");
+    assertThat(analysis.actions()).filteredOn(t -> t.state() == dev.hindsight.analyze.ActionState.OVERDUE).hasSizeGreaterThanOrEqualTo(5);
+  }
+
+  @Test
   void includeTheCheckoutOutageScenario() {
     Incident checkout = incidents().stream().filter(i -> i.title().startsWith("Checkout down for two hours")).findFirst().orElseThrow();
     assertThat(checkout.severity()).isEqualTo("SEV1");

@@ -1,0 +1,62 @@
+package dev.hindsight.analyze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.TestPaths;
+import dev.hindsight.model.Incident;
+import dev.hindsight.validate.Validator;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SimilarityTest {
+  private static List<Incident> examples() {
+    Path root = TestPaths.repoRoot();
+    return new Validator().validate(root.resolve("postmortems"), Optional.of(root.resolve("hindsight.yaml"))).incidents();
+  }
+
+  @Test
+  void findsTheOtherDeadlocksForTheCheckoutOutage() {
+    Map<String, List<Similarity.Match>> similar = Similarity.find(examples(), 3);
+    assertThat(similar.get("2025-05-20-checkout-outage-reporting-query-deadlock")).extracting(Similarity.Match::id)
+        .contains("2025-10-01-orders-db-fulfilment-sync-deadlock", "2025-07-17-orders-db-refund-batch-deadlock");
+  }
+
+  @Test
+  void theTwoReplicationLagIncidentsAreEachOthersClosestMatch() {
+    Map<String, List<Similarity.Match>> similar = Similarity.find(examples(), 3);
+    assertThat(similar.get("2025-06-24-orders-replica-lag-stale-order-status").get(0).id()).isEqualTo("2025-08-29-orders-replica-lag-summer-sale");
+    assertThat(similar.get("2025-08-29-orders-replica-lag-summer-sale").get(0).id()).isEqualTo("2025-06-24-orders-replica-lag-stale-order-status");
+  }
+
+  @Test
+  void scoresAreCosinesBetweenZeroAndOneAndSortedBestFirst() {
+    for (List<Similarity.Match> matches : Similarity.find(examples(), 5).values()) {
+      assertThat(matches).allMatch(m -> m.score() > 0 && m.score() <= 1.0001);
+      assertThat(matches).extracting(Similarity.Match::score).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    }
+  }
+
+  @Test
+  void identicalWriteUpsScoreOneAndUnrelatedOnesAreNotListed() {
+    String title = "Checkout deadlock between reporting query and payment confirmation";
+    String summary = "A reporting query scanned the orders table and deadlocked with checkout transactions.";
+    List<Incident> corpus = List.of(
+        Incidents.titled("a", title, summary, "deadlock", List.of("orders-db")),
+        Incidents.titled("b", title, summary, "deadlock", List.of("orders-db")),
+        Incidents.titled("c", "CDN certificate expired on storefront", "Browsers refused the expired TLS certificate.", "network",
+            List.of("cdn-edge")));
+    Map<String, List<Similarity.Match>> similar = Similarity.find(corpus, 5);
+    assertThat(similar.get("a")).extracting(Similarity.Match::id).containsExactly("b");
+    assertThat(similar.get("a").get(0).score()).isEqualTo(1.0);
+    assertThat(similar.get("c")).isEmpty();
+  }
+
+  @Test
+  void tokensDropStopWordsShortWordsAndNumbers() {
+    assertThat(Similarity.tokens("The orders-db primary hit 61 million rows, a deadlock!"))
+        .containsExactly("orders", "primary", "hit", "million", "rows", "deadlock");
+  }
+}
