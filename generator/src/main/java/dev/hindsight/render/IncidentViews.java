@@ -93,8 +93,15 @@ public final class IncidentViews {
         markdown.block(i.narrative()),
         config.repositoryUrl().map(u -> u + i.sourcePath()).orElse(""), i.sourcePath(),
         figures.recurrence().map(r -> new Views.Recurrence(r.phrase(), r.predecessors().stream().map(incidentLink).toList())).orElse(null),
-        figures.tagRepeats().stream().map(dev.hindsight.analyze.Recurrence.Place::tagPhrase).toList(),
+        repeatedTags(figures),
         figures.similar().stream().map(m -> new Views.Similar(incidentLink.apply(m.id()), Math.round(m.score() * 100) + " %")).toList());
+  }
+
+  /** The tags that struck the same service again within the window, besides the RCA category. */
+  private static String repeatedTags(IncidentFigures figures) {
+    String category = figures.recurrence().map(r -> r.key()).orElse("");
+    return figures.tagRepeats().stream().map(r -> r.key()).filter(t -> !t.equals(category)).distinct().sorted()
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private List<Views.Fact> facts(Incident i) {
@@ -105,9 +112,8 @@ public final class IncidentViews {
     i.mitigated().ifPresent(t -> facts.add(new Views.Fact("Time to mitigate", Durations.human(Duration.between(i.started(), t)), t.toString())));
     i.resolved().ifPresent(t -> facts.add(new Views.Fact("Time to resolve", Durations.human(Duration.between(i.started(), t)), t.toString())));
     i.duration().ifPresent(d -> facts.add(new Views.Fact("Duration", Durations.human(d), "")));
-    figures.budget().ifPresent(b -> facts.add(new Views.Fact("Error budget burned",
-        percent(b.percentOfBudget()) + " of " + b.slo() + " (" + minutes(b.burnedMinutes()) + " of " + minutes(b.budgetMinutes()) + " in "
-            + b.windowDays() + " days)", "")));
+    figures.budget().ifPresent(b -> facts.add(new Views.Fact("Error budget burned", percent(b.percentOfBudget()), "",
+        minutes(b.burnedMinutes()) + " of " + minutes(b.budgetMinutes()) + " · " + b.slo() + ", " + b.windowDays() + " days")));
     return facts;
   }
 

@@ -20,8 +20,12 @@ public final class Views {
 
   public record IndexPage(Site site, List<IncidentRow> incidents, List<String> severities, int drafts, boolean draftsIncluded) {}
 
-  /** A labelled value for the facts box ("Time to detect" → "14 min"). */
-  public record Fact(String label, String value, String iso) {}
+  /** A labelled value for the facts box ("Time to detect" → "14 min"), with an optional note. */
+  public record Fact(String label, String value, String iso, String note) {
+    public Fact(String label, String value, String iso) {
+      this(label, value, iso, "");
+    }
+  }
 
   public record TimelineItem(String anchor, String time, String date, String iso, String offset, String kind, String icon, String eventHtml, Link evidence) {}
 
@@ -62,5 +66,5 @@ public final class Views {
       List<String> tags, List<String> authors, String facilitator, List<Fact> facts, String summaryHtml, ImpactView impact,
       List<TimelineItem> timeline, List<MetricView> metrics, RcaView rca, List<ActionRow> actions, String asOf, String reviewOn,
       boolean reviewDue, List<Link> related, String narrativeHtml, String editUrl, String sourcePath, Recurrence recurrence,
-      List<String> tagRepeats, List<Similar> similar) {}
+      String repeatedTags, List<Similar> similar) {}
 }

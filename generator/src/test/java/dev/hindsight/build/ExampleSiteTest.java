@@ -40,7 +40,7 @@ class ExampleSiteTest {
     assertThat(facts(page.select(".facts").first())).containsExactly(
         "Started: 20 May 2025, 10:42 CEST", "Time to detect: 16 min", "Time to mitigate: 2 h 2 min",
         "Time to resolve: 2 h 48 min", "Duration: 2 h 48 min",
-        "Error budget burned: 565 % of checkout-availability (2 h 2 min of 21.6 min in 30 days)");
+        "Error budget burned: 565 % 2 h 2 min of 21.6 min · checkout-availability, 30 days");
     assertThat(page.select(".facts time").first().attr("datetime")).isEqualTo("2025-05-20T10:42+02:00");
   }
 
@@ -98,7 +98,7 @@ class ExampleSiteTest {
     assertThat(a1.select("td.ticket a").attr("href")).isEqualTo("https://jira.acme.example/browse/DBA-1412");
     Element a4 = rows.get(3);
     assertThat(a4.hasClass("overdue")).isTrue();
-    assertThat(a4.select(".flag").text()).isEqualTo("Overdue");
+    assertThat(a4.select("td.state").text()).isEqualTo("overdue");
     assertThat(rows.get(0).hasClass("overdue")).isFalse();
     assertThat(page.select("#actions ~ p.note").text()).contains("Status as of 25 Nov 2026").contains("Follow-up review: 27 May 2025");
   }
