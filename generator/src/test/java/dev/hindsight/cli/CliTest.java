@@ -88,7 +88,7 @@ class CliTest {
 
   @Test
   void helpAndVersionWorkOnEveryCommand() {
-    for (String command : new String[] {"validate", "build", "new"}) {
+    for (String command : new String[] {"validate", "build", "analyze", "new"}) {
       CliRun help = CliRun.run(command, "--help");
       assertThat(help.exitCode()).as(command).isEqualTo(0);
       assertThat(help.out()).as(command).contains("Usage: hindsight " + command);
@@ -122,6 +122,18 @@ class CliTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
     assertThat(Files.readString(out.resolve("data/incidents.json"))).contains("\"as_of\" : \"2025-11-24\"");
     assertThat(Files.readString(out.resolve("incidents/2025-03-04-orders-slow/index.html"))).contains("Status as of 24 Nov 2025");
+  }
+
+  @Test
+  void analyzePrintsTheFiguresOfTheShippedExamples() {
+    Path root = TestPaths.repoRoot();
+    CliRun run = CliRun.run("analyze", "--input", root.resolve("postmortems").toString(), "--as-of", "2026-11-25");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(run.out()).startsWith("Analysis as of 2026-11-25: 13 incidents,")
+        .containsPattern("2025-05-20-checkout-outage-reporting-query-deadlock +SEV1 +16 min +2 h 2 min +2 h 48 min +565 %")
+        .contains("2nd deadlock on orders-db in 90 days")
+        .contains("deadlock on orders-db: 2025-05-20-checkout-outage-reporting-query-deadlock -> 2025-07-17-orders-db-refund-batch-deadlock");
+    assertThat(CliRun.run("analyze", "--input", input(BROKEN)).exitCode()).isEqualTo(1);
   }
 
   @Test

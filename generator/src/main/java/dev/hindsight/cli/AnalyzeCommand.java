@@ -1,0 +1,52 @@
+package dev.hindsight.cli;
+
+import dev.hindsight.analyze.Analysis;
+import dev.hindsight.analyze.Analyzer;
+import dev.hindsight.diagnostic.Reporter;
+import dev.hindsight.model.Incident;
+import dev.hindsight.validate.ValidationResult;
+import dev.hindsight.validate.Validator;
+import java.time.LocalDate;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code hindsight analyze}: prints the figures the site shows, as tables. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    description = {"Print the analysis: response times, error budget burned, recurrence, overdue actions, quarterly trends.",
+        "The same figures are written to site-output/data/*.json by build."})
+final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
+  private final Main.Context context;
+  @Mixin InputOptions input;
+
+  @Option(names = "--drafts", description = "Include incidents with status: draft.")
+  boolean drafts;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+      description = "Judge overdue actions as of this date (default: SOURCE_DATE_EPOCH if set, else today).")
+  LocalDate asOf;
+
+  AnalyzeCommand(Main.Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    String problem = input.problem();
+    if (problem != null) {
+      context.err().println("hindsight analyze: " + problem);
+      return ExitCode.USAGE;
+    }
+    ValidationResult result = new Validator().validate(input.input, input.configFile());
+    if (result.hasErrors()) {
+      new Reporter(dev.hindsight.diagnostic.ReportFormat.TEXT, context.err()).report(result.diagnostics(), result.files());
+      context.err().println("hindsight analyze: fix the errors first (hindsight validate)");
+      return ExitCode.INVALID;
+    }
+    List<Incident> included = result.incidents().stream().filter(i -> drafts || !i.isDraft()).toList();
+    Analysis analysis = new Analyzer(result.config()).analyze(included, AsOf.resolve(asOf, context.env(), context.clock()));
+    new AnalysisReport(context.out()).print(included, analysis);
+    return ExitCode.OK;
+  }
+}
