@@ -51,7 +51,7 @@ public final class SiteBuild {
     if (validation.hasErrors() || (options.strict() && validation.hasWarnings())) {
       return new BuildResult(diagnostics, validation.files(), false, 0, 0, elapsed(start));
     }
-    List<Incident> included = validation.incidents().stream().filter(i -> options.drafts() || !i.isDraft()).toList();
+    List<Incident> included = validation.incidents(options.drafts());
     int skippedDrafts = validation.incidents().size() - included.size();
 
     AtomicPublisher publisher = new AtomicPublisher(options.output());

@@ -6,11 +6,9 @@ import dev.hindsight.diagnostic.Reporter;
 import dev.hindsight.model.Incident;
 import dev.hindsight.validate.ValidationResult;
 import dev.hindsight.validate.Validator;
-import java.time.LocalDate;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code hindsight analyze}: prints the figures the site shows, as tables. */
 @Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -20,12 +18,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
   private final Main.Context context;
   @Mixin InputOptions input;
 
-  @Option(names = "--drafts", description = "Include incidents with status: draft.")
-  boolean drafts;
-
-  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-      description = "Judge overdue actions as of this date (default: SOURCE_DATE_EPOCH if set, else today).")
-  LocalDate asOf;
+  @Mixin SelectionOptions selection;
 
   AnalyzeCommand(Main.Context context) {
     this.context = context;
@@ -44,8 +37,8 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight analyze: fix the errors first (hindsight validate)");
       return ExitCode.INVALID;
     }
-    List<Incident> included = result.incidents().stream().filter(i -> drafts || !i.isDraft()).toList();
-    Analysis analysis = new Analyzer(result.config()).analyze(included, AsOf.resolve(asOf, context.env(), context.clock()));
+    List<Incident> included = result.incidents(selection.drafts);
+    Analysis analysis = new Analyzer(result.config()).analyze(included, selection.asOf(context));
     new AnalysisReport(context.out()).print(included, analysis);
     return ExitCode.OK;
   }

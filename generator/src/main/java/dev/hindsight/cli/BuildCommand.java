@@ -8,7 +8,6 @@ import dev.hindsight.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,12 +30,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       description = "Templates that override the built-in ones, file by file (default: templates/ beside the input folder, if present).")
   Path templates;
 
-  @Option(names = "--drafts", description = "Include incidents with status: draft (marked as drafts).")
-  boolean drafts;
-
-  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-      description = "Judge overdue actions as of this date (default: SOURCE_DATE_EPOCH if set, else today).")
-  LocalDate asOf;
+  @Mixin SelectionOptions selection;
 
   BuildCommand(Main.Context context) {
     this.context = context;
@@ -52,8 +46,8 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight build: " + problem);
       return ExitCode.USAGE;
     }
-    BuildOptions options = new BuildOptions(input.input, output, templatesFolder(), input.configFile(), drafts, report.strict,
-        AsOf.resolve(asOf, context.env(), context.clock()));
+    BuildOptions options = new BuildOptions(input.input, output, templatesFolder(), input.configFile(), selection.drafts, report.strict,
+        selection.asOf(context));
     BuildResult result = new SiteBuild(new Validator(), VersionProvider.version()).build(options);
     if (!result.diagnostics().isEmpty() || !result.published()) {
       new Reporter(report.format, context.err()).report(result.diagnostics(), result.files());

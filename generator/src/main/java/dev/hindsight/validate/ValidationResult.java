@@ -15,6 +15,11 @@ public record ValidationResult(SiteConfig config, List<Incident> incidents, List
     diagnostics = List.copyOf(diagnostics);
   }
 
+  /** The incidents a site or analysis covers: drafts only when asked for. */
+  public List<Incident> incidents(boolean withDrafts) {
+    return incidents.stream().filter(i -> withDrafts || !i.isDraft()).toList();
+  }
+
   public boolean hasErrors() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);
   }
