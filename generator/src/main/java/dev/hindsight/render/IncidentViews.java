@@ -83,7 +83,7 @@ public final class IncidentViews {
         i.services(), i.tags(), i.authors(), i.facilitator().orElse(""), facts(i),
         i.summary().map(markdown::block).orElse(""), impact(i.impact()),
         i.timeline().stream().map(e -> timelineItem(i, e, ref)).toList(),
-        i.metrics().stream().map(this::metric).toList(),
+        i.metrics().stream().map(m -> metric(i, m)).toList(),
         i.rca().map(r -> new Views.RcaView(r.category(), r.trigger().map(markdown::block).orElse(""),
             findings(r.rootCauses(), ref), findings(r.contributingFactors(), ref),
             r.evidence().stream().map((Evidence e) -> new Views.EvidenceView(ref.apply(e.ref()), e.note().orElse(""))).toList())).orElse(null),
@@ -136,7 +136,7 @@ public final class IncidentViews {
         markdown.inline(e.event()), e.evidence().map(ref).orElse(null));
   }
 
-  private Views.MetricView metric(Metric m) {
+  private Views.MetricView metric(Incident i, Metric m) {
     List<MetricPoint> pts = m.points();
     MetricPoint peak = pts.stream().max((a, b) -> Double.compare(a.value(), b.value())).orElse(null);
     String min = pts.stream().mapToDouble(MetricPoint::value).min().stream().mapToObj(this::number).findFirst().orElse("");
@@ -146,7 +146,7 @@ public final class IncidentViews {
         m.threshold().isPresent() ? number(m.threshold().getAsDouble()) : "", m.source().orElse(""), pts.size(), min,
         peak == null ? "" : number(peak.value()), peak == null ? "" : TIME.format(local(peak.at())),
         pts.isEmpty() ? "" : number(pts.get(0).value()), pts.isEmpty() ? "" : number(pts.get(pts.size() - 1).value()),
-        rows, Sparkline.polyline(pts, m.threshold()), Sparkline.thresholdY(pts, m.threshold()));
+        rows, Sparkline.polyline(pts, m.threshold()), Sparkline.thresholdY(pts, m.threshold()), ChartData.of(i, m, config.timeZone()));
   }
 
   private List<Views.FindingView> findings(List<Finding> findings, Function<String, Views.Link> ref) {

@@ -50,6 +50,7 @@ public final class SiteRenderer {
     IncidentViews views = new IncidentViews(config, markdown, analysis, version);
     Files.createDirectories(target);
     templates.copyAssets(target.resolve("assets"));
+    VendorAssets.copyTo(target.resolve("assets/vendor"));
     Map<String, String> titles = new HashMap<>();
     incidents.forEach(i -> titles.put(i.id(), i.title()));
     Set<String> ids = titles.keySet();

@@ -36,7 +36,7 @@ public final class Views {
 
   public record MetricView(
       String id, String title, String unit, String threshold, String source, int samples, String min, String max, String peakAt,
-      String first, String last, List<MetricPointRow> points, String sparkline, String thresholdLine) {}
+      String first, String last, List<MetricPointRow> points, String sparkline, String thresholdLine, String chartJson) {}
 
   public record FindingView(String descriptionHtml, List<Link> evidence) {}
 

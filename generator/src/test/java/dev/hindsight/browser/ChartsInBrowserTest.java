@@ -1,0 +1,80 @@
+package dev.hindsight.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.TestPaths;
+import dev.hindsight.cli.CliRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/** What a reader sees in a real browser: charts drawn from the shipped examples, no errors. */
+class ChartsInBrowserTest {
+  private static final String CHECKOUT = "incidents/2025-05-20-checkout-outage-reporting-query-deadlock/";
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  @TempDir static Path out;
+  private static StaticServer server;
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void buildAndOpen() throws Exception {
+    Browser.assumeInstalled();
+    Path root = TestPaths.repoRoot();
+    CliRun run = CliRun.run("build", "--input", root.resolve("postmortems").toString(), "--output", out.resolve("site").toString(),
+        "--as-of", "2026-11-25");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    server = new StaticServer(out.resolve("site"));
+    browser = Browser.start(1280, 1000);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) browser.quit();
+    if (server != null) server.close();
+  }
+
+  @Test
+  void everyMetricChartIsDrawnWithTheIncidentWindowAndNoConsoleErrors() throws Exception {
+    browser.get(server.url(CHECKOUT));
+    List<WebElement> canvases = browser.findElements(By.cssSelector("canvas[data-chart]"));
+    assertThat(canvases).hasSize(4);
+    JavascriptExecutor js = browser;
+    for (WebElement canvas : canvases) {
+      assertThat(canvas.isDisplayed()).as("chart shown once drawn").isTrue();
+      Long inked = (Long) js.executeScript(
+          "const c = arguments[0]; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+              + "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;", canvas);
+      assertThat(inked).as("pixels drawn on %s", canvas.getAttribute("data-chart")).isGreaterThan(2000);
+    }
+    Object annotations = js.executeScript("return Object.keys(Chart.getChart(arguments[0]).options.plugins.annotation.annotations);", canvases.get(0));
+    assertThat(annotations.toString()).contains("window", "detected", "mitigated", "threshold");
+    assertThat(browser.findElements(By.cssSelector("svg.sparkline"))).allMatch(svg -> !svg.isDisplayed());
+
+    ((JavascriptExecutor) browser).executeScript("document.getElementById('metrics').scrollIntoView()");
+    Files.write(SCREENSHOTS.resolve("incident-charts.png"), browser.getScreenshotAs(OutputType.BYTES));
+    List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
+    assertThat(severe).as("console errors").isEmpty();
+  }
+
+  @Test
+  void withoutJavaScriptTheStaticChartAndTheDataTableRemain() throws Exception {
+    String html = Files.readString(out.resolve("site/" + CHECKOUT + "index.html"));
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+    assertThat(page.select("figure.metric svg.sparkline")).hasSize(4);
+    assertThat(page.select("figure.metric .chart-box[hidden]")).hasSize(4);
+    assertThat(page.select("script:not([src])")).allMatch(s -> s.attr("type").equals("application/json"));
+  }
+}
