@@ -132,7 +132,9 @@ class SiteBuildTest {
     Path out = dir.resolve("site");
     assertThat(build(corpus, out).exitCode()).isEqualTo(0);
     Document page = Jsoup.parse(out.resolve("incidents/2025-03-04-orders-slow/index.html").toFile());
-    assertThat(page.select("script")).isEmpty();
+    assertThat(page.select("script[src]").eachAttr("src")).allMatch(src -> src.startsWith("../../assets/"));
+    assertThat(page.select("script:not([src])")).allMatch(s -> s.attr("type").equals("application/json"));
+    assertThat(page.select("script").outerHtml()).doesNotContain("alert");
     assertThat(page.select("[onerror]")).isEmpty();
     assertThat(page.select("a[href^=javascript]")).isEmpty();
     assertThat(page.select(".narrative table.md-table td").text()).contains("SELECT 1");
