@@ -34,7 +34,7 @@ import java.util.function.Function;
 /** Prepares the view records for one site: formatting, links and Markdown, in one place. */
 public final class IncidentViews {
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private static final Map<TimelineKind, String> ICONS = Map.of(
       TimelineKind.CAUSE, "⚠", TimelineKind.DETECTION, "🔔", TimelineKind.ESCALATION, "📣", TimelineKind.ACTION, "🛠",

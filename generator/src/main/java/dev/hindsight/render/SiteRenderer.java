@@ -56,13 +56,19 @@ public final class SiteRenderer {
     Set<String> ids = titles.keySet();
 
     write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html"));
+    SectionViews sections = new SectionViews(config, analysis, views);
+    Map<String, Views.GroupPage> groups = sections.groups(incidents);
+    groups.entrySet().parallelStream().forEach(g -> write("group.ftlh", g.getValue(), target.resolve(g.getKey()).resolve("index.html")));
+    write("browse.ftlh", sections.browse(groups), target.resolve("browse/index.html"));
+    write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"));
+    write("trends.ftlh", new TrendViews(config, analysis, views).page(incidents), target.resolve("trends/index.html"));
     new DataExport(config).write(incidents, analysis, version, target.resolve("data"));
     int files = incidents.parallelStream().mapToInt(i -> {
       Path dir = target.resolve("incidents").resolve(i.id());
       write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));
       return copyDataFiles(i, dir.resolve("files"));
     }).sum();
-    return new Summary(incidents.size() + 1, files);
+    return new Summary(incidents.size() + groups.size() + 4, files);
   }
 
   private void write(String templateName, Object page, Path file) {

@@ -67,4 +67,33 @@ public final class Views {
       List<TimelineItem> timeline, List<MetricView> metrics, RcaView rca, List<ActionRow> actions, String asOf, String reviewOn,
       boolean reviewDue, List<Link> related, String narrativeHtml, String editUrl, String sourcePath, Recurrence recurrence,
       String repeatedTags, List<Similar> similar) {}
+
+  /** An action in a cross-incident list, with its incident. */
+  public record ActionItem(String incidentId, String incidentTitle, String incidentUrl, String severity, String id, String title,
+      String owner, String due, String dueIso, String type, String priority, String state, long daysOverdue, boolean overdue, Link ticket) {}
+
+  /** A named group of incidents: one service, RCA category, tag or team. */
+  public record GroupPage(Site site, String kind, String kindPlural, String name, String description, List<IncidentRow> incidents,
+      List<ActionItem> openActions, List<Fact> facts) {}
+
+  /** A link to a group with the number of incidents in it. */
+  public record GroupLink(String name, String url, int incidents, int openActions) {}
+
+  /** Every group of one kind, for the browse page. */
+  public record GroupSection(String kind, String anchor, List<GroupLink> groups) {}
+
+  public record BrowsePage(Site site, List<GroupSection> sections) {}
+
+  /** Counts of actions per state, and the list overdue first. */
+  public record ActionsPage(Site site, String asOf, List<Fact> counts, List<ActionItem> actions, List<OwnerLine> byOwner,
+      List<OwnerLine> byTeam, List<ReviewDue> reviewsDue) {}
+
+  public record OwnerLine(String name, String url, int overdue, int open, int done, int total) {}
+
+  public record ReviewDue(Link incident, String reviewOn, int pending) {}
+
+  /** One chart of the trends page: Chart.js-ready data in JSON, and the same as a table. */
+  public record TrendChart(String id, String title, String description, String json, List<String> columns, List<List<String>> rows) {}
+
+  public record TrendsPage(Site site, List<TrendChart> charts, List<List<String>> chains, List<List<String>> topServices) {}
 }

@@ -176,6 +176,40 @@ class ExampleSiteTest {
   }
 
   @Test
+  void everyServiceCategoryTagAndTeamHasAPageWithItsIncidentsAndOpenActions() throws IOException {
+    Document service = Jsoup.parse(out.resolve("site/services/orders-replica/index.html").toFile());
+    assertThat(service.select("h1").text()).isEqualTo("Service orders-replica");
+    assertThat(service.select("table.incidents a.title").eachAttr("href"))
+        .contains("../../incidents/2025-06-24-orders-replica-lag-stale-order-status/", "../../incidents/2025-08-29-orders-replica-lag-summer-sale/");
+    assertThat(service.select("table.actions tbody tr")).isNotEmpty().allSatisfy(r -> assertThat(r.select("td.state").text()).doesNotStartWith("done"));
+    Document team = Jsoup.parse(out.resolve("site/teams/dba/index.html").toFile());
+    assertThat(team.select(".lede").text()).isEqualTo("Members: maria.santos, jonas.berg, priya.nair.");
+    assertThat(out.resolve("site/categories/deadlock/index.html")).exists();
+    assertThat(out.resolve("site/tags/postgres/index.html")).exists();
+    Document browse = Jsoup.parse(out.resolve("site/browse/index.html").toFile());
+    assertThat(browse.select("h2").eachText()).containsExactly("Services", "RCA categories", "Tags", "Teams");
+  }
+
+  @Test
+  void theActionsDashboardPutsOverdueFirstAndCountsEveryState() throws IOException {
+    Document actions = Jsoup.parse(out.resolve("site/actions/index.html").toFile());
+    assertThat(facts(actions.select(".facts").first())).contains("overdue: 24", "done: 44");
+    List<String> states = actions.select("#all ~ div table.actions td.state").eachText();
+    assertThat(states.get(0)).startsWith("overdue");
+    assertThat(states.subList(0, 24)).allMatch(st -> st.startsWith("overdue"));
+    assertThat(actions.select("#reviews-due + ul li")).hasSize(13);
+  }
+
+  @Test
+  void theTrendsPageHoldsEachChartsFiguresAsATable() throws IOException {
+    Document trends = Jsoup.parse(out.resolve("site/trends/index.html").toFile());
+    assertThat(trends.select("section.trend h2").eachText()).contains("Incidents per month, by severity", "Time to detect and to resolve (minutes)");
+    var firstRow = trends.select("section.trend").first().select("tbody tr").first();
+    assertThat(firstRow.select("th").text()).isEqualTo("2025-05");
+    assertThat(trends.select("table.top-services tbody tr").first().select("td").first().text()).isEqualTo("orders-db");
+  }
+
+  @Test
   void folderIncidentsPublishTheirEvidenceFiles() {
     assertThat(out.resolve("site/incidents/2025-11-18-catalog-db-index-bloat/files/plan.txt")).exists();
   }

@@ -41,7 +41,14 @@ class SiteBuildTest {
     Path out = dir.resolve("site");
     CliRun run = build(corpus, out);
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
-    assertThat(run.out()).contains("Built 2 pages from 1 incident files");
+    // index, the incident, its service, category and team (dba), browse, actions, trends
+    assertThat(run.out()).contains("Built 8 pages from 1 incident files");
+    assertThat(out.resolve("services/orders-db/index.html")).exists();
+    assertThat(out.resolve("categories/missing-index/index.html")).exists();
+    assertThat(out.resolve("teams/dba/index.html")).exists();
+    assertThat(out.resolve("trends/index.html")).exists();
+    assertThat(out.resolve("actions/index.html")).exists();
+    assertThat(out.resolve("browse/index.html")).exists();
     assertThat(out.resolve("index.html")).exists();
     assertThat(out.resolve("assets/site.css")).exists();
     Document page = Jsoup.parse(out.resolve("incidents/2025-03-04-orders-slow/index.html").toFile());

@@ -20,7 +20,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /** What a reader sees in a real browser: charts drawn from the shipped examples, no errors. */
-class ChartsInBrowserTest {
+class SiteInBrowserTest {
   private static final String CHECKOUT = "incidents/2025-05-20-checkout-outage-reporting-query-deadlock/";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   @TempDir static Path out;
@@ -64,6 +64,51 @@ class ChartsInBrowserTest {
 
     ((JavascriptExecutor) browser).executeScript("document.getElementById('metrics').scrollIntoView()");
     Files.write(SCREENSHOTS.resolve("incident-charts.png"), browser.getScreenshotAs(OutputType.BYTES));
+    List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
+    assertThat(severe).as("console errors").isEmpty();
+  }
+
+  @Test
+  void theTrendsPageDrawsEveryChart() throws Exception {
+    browser.get(server.url("trends/"));
+    List<WebElement> canvases = browser.findElements(By.cssSelector("canvas[data-trend]"));
+    assertThat(canvases).hasSizeGreaterThanOrEqualTo(4);
+    for (WebElement canvas : canvases) {
+      assertThat(canvas.isDisplayed()).isTrue();
+      assertThat(inkedPixels(canvas)).as("pixels drawn on %s", canvas.getAttribute("data-trend")).isGreaterThan(2000);
+    }
+    assertThat(browser.findElements(By.cssSelector("table.chains tbody tr"))).hasSizeGreaterThanOrEqualTo(2);
+    screenshot("trends.png", 1280, 2400);
+    assertNoConsoleErrors();
+  }
+
+  @Test
+  void theIndexAndTheActionsDashboardRenderWithoutErrors() throws Exception {
+    browser.get(server.url(""));
+    screenshot("index.png", 1280, 1400);
+    browser.get(server.url("actions/"));
+    assertThat(browser.findElement(By.cssSelector("table.actions tbody tr td.state")).getText()).startsWith("overdue");
+    screenshot("actions.png", 1280, 1400);
+    browser.get(server.url(CHECKOUT));
+    screenshot("incident.png", 1280, 2400);
+    assertNoConsoleErrors();
+  }
+
+  private static long inkedPixels(WebElement canvas) {
+    return (Long) ((JavascriptExecutor) browser).executeScript(
+        "const c = arguments[0]; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+            + "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++; return n;", canvas);
+  }
+
+  private static void screenshot(String name, int width, int height) throws Exception {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+    Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+  }
+
+  private static void assertNoConsoleErrors() {
     List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue()).toList();
     assertThat(severe).as("console errors").isEmpty();

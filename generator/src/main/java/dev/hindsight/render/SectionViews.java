@@ -1,0 +1,125 @@
+package dev.hindsight.render;
+
+import dev.hindsight.analyze.ActionState;
+import dev.hindsight.analyze.Analysis;
+import dev.hindsight.analyze.TrackedAction;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.SiteConfig;
+import dev.hindsight.scaffold.IncidentScaffold;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The views of the pages that cut across incidents: one page per service, RCA category, tag and
+ * team, the browse page that lists them, and the actions dashboard.
+ */
+final class SectionViews {
+  /** A kind of group: how to name it, where its pages live and which incidents belong to it. */
+  record Kind(String singular, String plural, String folder, Function<Incident, List<String>> keys) {}
+
+  static final List<Kind> KINDS = List.of(
+      new Kind("Service", "Services", "services", Incident::services),
+      new Kind("RCA category", "RCA categories", "categories", i -> i.rca().map(r -> List.of(r.category())).orElse(List.of())),
+      new Kind("Tag", "Tags", "tags", Incident::tags));
+
+  private final SiteConfig config;
+  private final Analysis analysis;
+  private final IncidentViews views;
+
+  SectionViews(SiteConfig config, Analysis analysis, IncidentViews views) {
+    this.config = config;
+    this.analysis = analysis;
+    this.views = views;
+  }
+
+  /** The URL path of a group page, relative to the site root. */
+  static String groupUrl(String folder, String name) {
+    String slug = name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") ? name : IncidentScaffold.slug(name);
+    return folder + "/" + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "/";
+  }
+
+  /** Every group page of every kind, keyed by its URL path. */
+  Map<String, Views.GroupPage> groups(List<Incident> incidents) {
+    Map<String, Views.GroupPage> pages = new LinkedHashMap<>();
+    for (Kind kind : KINDS) {
+      Map<String, List<Incident>> members = new TreeMap<>();
+      for (Incident i : incidents) for (String key : kind.keys().apply(i)) members.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+      members.forEach((name, list) -> {
+        List<TrackedAction> actions = list.stream().flatMap(i -> analysis.of(i.id()).actions().stream())
+            .filter(t -> t.state().isPending()).sorted(TrackedAction.REVIEW_ORDER).toList();
+        pages.put(groupUrl(kind.folder(), name), page(kind.singular(), kind.plural(), name, "", list, actions));
+      });
+    }
+    for (var team : config.teams()) {
+      List<TrackedAction> actions = analysis.byTeam().getOrDefault(team.name(), List.of());
+      List<String> ids = actions.stream().map(TrackedAction::incidentId).distinct().toList();
+      List<Incident> list = incidents.stream().filter(i -> ids.contains(i.id())).toList();
+      String members = team.members().isEmpty() ? "" : "Members: " + String.join(", ", team.members()) + ".";
+      pages.put(groupUrl("teams", team.name()), page("Team", "Teams", team.name(), members, list,
+          actions.stream().filter(t -> t.state().isPending()).toList()));
+    }
+    return pages;
+  }
+
+  private Views.GroupPage page(String kind, String plural, String name, String description, List<Incident> incidents, List<TrackedAction> open) {
+    long overdue = open.stream().filter(t -> t.state() == ActionState.OVERDUE).count();
+    List<Views.Fact> facts = List.of(
+        new Views.Fact("Incidents", String.valueOf(incidents.size()), ""),
+        new Views.Fact("Open actions", String.valueOf(open.size()), ""),
+        new Views.Fact("Overdue", String.valueOf(overdue), ""));
+    return new Views.GroupPage(views.site("../../"), kind, plural, name, description, incidents.stream().map(views::row).toList(),
+        open.stream().map(this::item).toList(), facts);
+  }
+
+  Views.BrowsePage browse(Map<String, Views.GroupPage> groups) {
+    Map<String, List<Views.GroupLink>> byKind = new LinkedHashMap<>();
+    groups.forEach((url, g) -> byKind.computeIfAbsent(g.kindPlural(), k -> new ArrayList<>())
+        .add(new Views.GroupLink(g.name(), url, g.incidents().size(), g.openActions().size())));
+    List<Views.GroupSection> sections = new ArrayList<>();
+    byKind.forEach((kind, links) -> sections.add(new Views.GroupSection(kind, IncidentScaffold.slug(kind), links)));
+    return new Views.BrowsePage(views.site("../"), sections);
+  }
+
+  Views.ActionsPage actions() {
+    Map<ActionState, Integer> counts = new LinkedHashMap<>();
+    for (ActionState s : ActionState.values()) counts.put(s, 0);
+    analysis.actions().forEach(t -> counts.merge(t.state(), 1, Integer::sum));
+    List<Views.Fact> facts = new ArrayList<>();
+    counts.forEach((state, n) -> facts.add(new Views.Fact(state.label().replace('-', ' '), String.valueOf(n), "")));
+    List<Views.OwnerLine> owners = new ArrayList<>();
+    analysis.byOwner().forEach((owner, list) -> owners.add(line(owner, null, list)));
+    List<Views.OwnerLine> teams = new ArrayList<>();
+    analysis.byTeam().forEach((team, list) -> teams.add(line(team, team.equals(Analysis.NO_TEAM) ? null : "../" + groupUrl("teams", team), list)));
+    List<Views.ReviewDue> reviews = new ArrayList<>();
+    for (String id : analysis.reviewsDue()) {
+      var f = analysis.of(id);
+      TrackedAction any = f.actions().get(0);
+      reviews.add(new Views.ReviewDue(new Views.Link(any.incidentTitle(), "../incidents/" + id + "/"), "",
+          (int) f.actions().stream().filter(t -> t.state().isPending()).count()));
+    }
+    return new Views.ActionsPage(views.site("../"), IncidentViews.DATE.format(analysis.asOf()), facts,
+        analysis.actions().stream().map(this::item).toList(), owners, teams, reviews);
+  }
+
+  private static Views.OwnerLine line(String name, String url, List<TrackedAction> list) {
+    int overdue = (int) list.stream().filter(t -> t.state() == ActionState.OVERDUE).count();
+    int open = (int) list.stream().filter(t -> t.state().isPending()).count();
+    int done = (int) list.stream().filter(t -> t.state() == ActionState.DONE || t.state() == ActionState.DONE_LATE).count();
+    return new Views.OwnerLine(name, url, overdue, open, done, list.size());
+  }
+
+  Views.ActionItem item(TrackedAction t) {
+    var a = t.action();
+    Views.Link ticket = a.ticket().map(k -> new Views.Link(k, config.ticketUrl()
+        .map(u -> u.replace("{ticket}", URLEncoder.encode(k, StandardCharsets.UTF_8).replace("+", "%20"))).orElse(null))).orElse(null);
+    return new Views.ActionItem(t.incidentId(), t.incidentTitle(), "incidents/" + t.incidentId() + "/", t.severity(), a.id(), a.title(),
+        a.owner(), IncidentViews.DATE.format(a.due()), a.due().toString(), a.type().label(), a.priority().label(),
+        t.state().label(), t.daysOverdue(), t.state() == ActionState.OVERDUE, ticket);
+  }
+}
