@@ -63,6 +63,7 @@ public final class SiteRenderer {
     write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"));
     write("trends.ftlh", new TrendViews(config, analysis, views).page(incidents), target.resolve("trends/index.html"));
     new DataExport(config).write(incidents, analysis, version, target.resolve("data"));
+    new SearchIndex().write(incidents, config, target.resolve("data/search"));
     int files = incidents.parallelStream().mapToInt(i -> {
       Path dir = target.resolve("incidents").resolve(i.id());
       write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));

@@ -22,7 +22,8 @@ public final class VendorAssets {
       new Asset("luxon", "build/global/luxon.min.js", "luxon.min.js"),
       new Asset("chart.js", "dist/chart.umd.min.js", "chart.umd.min.js"),
       new Asset("chartjs-adapter-luxon", "dist/chartjs-adapter-luxon.umd.min.js", "chartjs-adapter-luxon.umd.min.js"),
-      new Asset("chartjs-plugin-annotation", "dist/chartjs-plugin-annotation.min.js", "chartjs-plugin-annotation.min.js"));
+      new Asset("chartjs-plugin-annotation", "dist/chartjs-plugin-annotation.min.js", "chartjs-plugin-annotation.min.js"),
+      new Asset("fuse.js", "dist/fuse.basic.min.js", "fuse.basic.min.js"));
 
   private VendorAssets() {}
 

@@ -115,6 +115,45 @@ class SiteInBrowserTest {
   }
 
   @Test
+  void searchFindsAnIncidentByAWordThatAppearsOnlyInItsRca() {
+    browser.get(server.url("trends/"));
+    WebElement input = focusSearch();
+    input.sendKeys("undersized");
+    List<WebElement> results = waitForResults();
+    assertThat(results.get(0).getAttribute("href")).endsWith("/incidents/2025-10-20-orders-db-failover-promoted-lagging-replica/");
+    assertThat(results.get(0).findElements(By.cssSelector("mark"))).extracting(WebElement::getText).contains("undersized");
+  }
+
+  @Test
+  void searchToleratesTyposAndOpensAResultFromTheKeyboard() throws Exception {
+    browser.get(server.url(""));
+    WebElement input = focusSearch();
+    input.sendKeys("replicaton lag");
+    List<WebElement> results = waitForResults();
+    assertThat(results).extracting(r -> r.getAttribute("href"))
+        .anyMatch(h -> h.endsWith("/incidents/2025-06-24-orders-replica-lag-stale-order-status/"));
+    String first = results.get(0).getAttribute("href");
+    Files.write(SCREENSHOTS.resolve("search.png"), browser.getScreenshotAs(OutputType.BYTES));
+    input.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().equals(first));
+    assertNoConsoleErrors();
+  }
+
+  private static WebElement focusSearch() {
+    browser.findElement(By.tagName("body")).sendKeys("/");
+    WebElement input = browser.switchTo().activeElement();
+    assertThat(input.getAttribute("id")).as("'/' focuses the search box").isEqualTo("search-input");
+    return input;
+  }
+
+  private static List<WebElement> waitForResults() {
+    return new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(d -> {
+      List<WebElement> r = d.findElements(By.cssSelector("#search-results .search-result"));
+      return r.isEmpty() ? null : r;
+    });
+  }
+
+  @Test
   void withoutJavaScriptTheStaticChartAndTheDataTableRemain() throws Exception {
     String html = Files.readString(out.resolve("site/" + CHECKOUT + "index.html"));
     org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);

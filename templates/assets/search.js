@@ -1,0 +1,230 @@
+/* Hindsight search: ranked full-text search over every incident, typo-tolerant, on every page.
+   The generator writes a sharded index (data/search/); Fuse.js matches query words against the
+   index's vocabulary (so "deadlok" finds "deadlock"), and only the shards of those words load.
+   Results are built with DOM nodes and textContent: indexed text is never parsed as HTML. */
+(function () {
+  'use strict';
+  var box = document.querySelector('.search');
+  if (!box || typeof Fuse === 'undefined' || !window.fetch) return;
+  var STOP = new Set(['the', 'and', 'for', 'that', 'this', 'with', 'was', 'were', 'are', 'has', 'had', 'have', 'not', 'but', 'from',
+    'its', 'into', 'than', 'then', 'there', 'their', 'they', 'them', 'which', 'when', 'while', 'who', 'what', 'where', 'why', 'how',
+    'all', 'any', 'our', 'out', 'been', 'can', 'could', 'would', 'should', 'will', 'did', 'does', 'to', 'of', 'in', 'on', 'at', 'by',
+    'an', 'is', 'be', 'as', 'or', 'if', 'no', 'we', 'us', 'it', 'so', 'up']);
+  var SHARDS = 32;
+  var TEXT_CHUNK = 200;
+  var texts = {};
+  var root = box.getAttribute('data-root');
+  var input = box.querySelector('input');
+  var list = box.querySelector('.search-results');
+  var status = box.querySelector('.search-status');
+  var index = null;
+  var shards = {};
+  var active = -1;
+  var generation = 0;
+  box.hidden = false;
+
+  function words(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length >= 2 && !STOP.has(w); });
+  }
+
+  function shardOf(word) {
+    var h = 0;
+    for (var k = 0; k < word.length; k++) h = (Math.imul(h, 31) + word.charCodeAt(k)) | 0;
+    return ((h % SHARDS) + SHARDS) % SHARDS;
+  }
+
+  function json(path) {
+    return fetch(root + path).then(function (r) {
+      if (!r.ok) throw new Error('search index missing: ' + path);
+      return r.json();
+    });
+  }
+
+  function load() {
+    if (!index) {
+      index = Promise.all([json('data/search/docs.json'), json('data/search/vocab.json')]).then(function (parts) {
+        var vocab = parts[1].map(function (v) { return v[0]; });
+        return {
+          docs: parts[0],
+          known: new Set(vocab),
+          fuse: new Fuse(vocab, { includeScore: true, threshold: 0.3, distance: 40, minMatchCharLength: 2, ignoreLocation: false })
+        };
+      });
+    }
+    return index;
+  }
+
+  function textChunk(c) {
+    if (!texts[c]) {
+      texts[c] = json('data/search/texts-' + (c < 10 ? '0' : '') + c + '.json').then(function (t) { texts[c] = t; return t; });
+    }
+    return Promise.resolve(texts[c]);
+  }
+
+  function postings(s) {
+    if (!shards[s]) shards[s] = json('data/search/postings-' + (s < 10 ? '0' : '') + s + '.json');
+    return shards[s];
+  }
+
+  /** The indexed words a query word stands for: itself, then words it begins, then near spellings. */
+  function expand(word, idx) {
+    var out = {};
+    if (idx.known.has(word)) out[word] = 1;
+    idx.fuse.search(word, { limit: 12 }).forEach(function (r) {
+      if (out[r.item] !== undefined) return;
+      var prefix = r.item.indexOf(word) === 0;
+      out[r.item] = prefix ? 0.85 : Math.max(0.1, 0.7 * (1 - r.score));
+    });
+    return out;
+  }
+
+  function search(query) {
+    var qwords = words(query);
+    if (!qwords.length) return Promise.resolve({ results: [], terms: [] });
+    return load().then(function (idx) {
+      var expanded = qwords.map(function (w) { return expand(w, idx); });
+      var needed = {};
+      expanded.forEach(function (e) { Object.keys(e).forEach(function (t) { needed[shardOf(t)] = true; }); });
+      return Promise.all(Object.keys(needed).map(function (s) { return postings(+s).then(function (p) { return [s, p]; }); }))
+        .then(function (loaded) {
+          var byShard = {};
+          loaded.forEach(function (l) { byShard[l[0]] = l[1]; });
+          var scores = {};
+          var hits = {};
+          var terms = [];
+          expanded.forEach(function (candidates, q) {
+            var best = {};
+            Object.keys(candidates).forEach(function (t) {
+              terms.push(t);
+              (byShard[shardOf(t)][t] || []).forEach(function (p) {
+                var s = p[1] * candidates[t];
+                if (!(p[0] in best) || best[p[0]] < s) best[p[0]] = s;
+              });
+            });
+            Object.keys(best).forEach(function (d) {
+              scores[d] = (scores[d] || 0) + best[d];
+              hits[d] = (hits[d] || 0) + 1;
+            });
+          });
+          var ranked = Object.keys(scores).sort(function (a, b) { return (hits[b] - hits[a]) || (scores[b] - scores[a]); });
+          var top = ranked.slice(0, 10).map(Number);
+          var chunks = {};
+          top.forEach(function (d) { chunks[Math.floor(d / TEXT_CHUNK)] = true; });
+          return Promise.all(Object.keys(chunks).map(function (c) { return textChunk(+c); })).then(function () {
+            return {
+              results: top.map(function (d) {
+                var doc = idx.docs[d];
+                return { t: doc.t, u: doc.u, s: doc.s, d: doc.d, texts: texts[Math.floor(d / TEXT_CHUNK)][d % TEXT_CHUNK] };
+              }),
+              terms: terms, total: ranked.length
+            };
+          });
+        });
+    });
+  }
+
+  /** Appends text to a node, wrapping the matched words in <mark>. */
+  function highlight(node, text, terms) {
+    var pattern = terms.length ? new RegExp('(' + terms.map(function (t) {
+      return t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }).join('|') + ')', 'giu') : null;
+    var last = 0;
+    if (pattern) {
+      text.replace(pattern, function (m, g, at) {
+        node.appendChild(document.createTextNode(text.slice(last, at)));
+        var mark = document.createElement('mark');
+        mark.textContent = m;
+        node.appendChild(mark);
+        last = at + m.length;
+        return m;
+      });
+    }
+    node.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function snippet(doc, terms) {
+    var fields = doc.texts;
+    for (var k = 0; k < fields.length; k++) {
+      var lower = fields[k].toLowerCase();
+      for (var j = 0; j < terms.length; j++) {
+        var at = lower.indexOf(terms[j]);
+        if (at >= 0) {
+          var from = Math.max(0, at - 70);
+          return (from > 0 ? '…' : '') + fields[k].slice(from, at + 110) + (at + 110 < fields[k].length ? '…' : '');
+        }
+      }
+    }
+    return fields[0].slice(0, 160) + (fields[0].length > 160 ? '…' : '');
+  }
+
+  function show(outcome, query) {
+    list.textContent = '';
+    active = -1;
+    outcome.results.forEach(function (doc, k) {
+      var a = document.createElement('a');
+      a.href = root + doc.u;
+      a.id = 'search-result-' + k;
+      a.className = 'search-result';
+      a.setAttribute('role', 'option');
+      var title = document.createElement('span');
+      title.className = 'search-title';
+      highlight(title, doc.t, outcome.terms);
+      var meta = document.createElement('span');
+      meta.className = 'search-meta';
+      meta.textContent = doc.s + ' · ' + doc.d;
+      var text = document.createElement('span');
+      text.className = 'search-snippet';
+      highlight(text, snippet(doc, outcome.terms), outcome.terms);
+      a.appendChild(title);
+      a.appendChild(meta);
+      a.appendChild(text);
+      list.appendChild(a);
+    });
+    var open = query.trim().length > 0;
+    list.hidden = !open;
+    input.setAttribute('aria-expanded', open ? 'true' : 'false');
+    status.textContent = !open ? '' : outcome.results.length
+      ? (outcome.total > outcome.results.length ? 'Top ' + outcome.results.length + ' of ' + outcome.total : outcome.total) + ' result' + (outcome.total === 1 ? '' : 's')
+      : 'No incident matches "' + query + '"';
+    if (open && !outcome.results.length) {
+      var none = document.createElement('p');
+      none.className = 'search-none';
+      none.textContent = status.textContent;
+      list.appendChild(none);
+    }
+  }
+
+  function move(step) {
+    var items = list.querySelectorAll('.search-result');
+    if (!items.length) return;
+    if (active >= 0) items[active].classList.remove('active');
+    active = (active + step + items.length) % items.length;
+    items[active].classList.add('active');
+    input.setAttribute('aria-activedescendant', items[active].id);
+    items[active].scrollIntoView({ block: 'nearest' });
+  }
+
+  input.addEventListener('input', function () {
+    var mine = ++generation;
+    var query = input.value;
+    search(query).then(function (outcome) { if (mine === generation) show(outcome, query); })
+      .catch(function (e) { status.textContent = 'Search is unavailable: ' + e.message; });
+  });
+  input.addEventListener('focus', load);
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'ArrowDown') { move(1); e.preventDefault(); }
+    else if (e.key === 'ArrowUp') { move(-1); e.preventDefault(); }
+    else if (e.key === 'Enter') {
+      var items = list.querySelectorAll('.search-result');
+      var target = active >= 0 ? items[active] : items[0];
+      if (target) { window.location.href = target.href; e.preventDefault(); }
+    } else if (e.key === 'Escape') { input.value = ''; show({ results: [], terms: [] }, ''); }
+  });
+  document.addEventListener('keydown', function (e) {
+    var tag = (document.activeElement && document.activeElement.tagName) || '';
+    if (e.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(tag)) { input.focus(); e.preventDefault(); }
+  });
+  document.addEventListener('click', function (e) {
+    if (!box.contains(e.target)) { list.hidden = true; input.setAttribute('aria-expanded', 'false'); }
+  });
+})();
