@@ -2,7 +2,7 @@
    The table under each chart holds the same figures for screen readers and readers without JavaScript. */
 (function () {
   'use strict';
-  var SEVERITY = ['#b42318', '#b54708', '#8a6d00', '#3d5a80', '#5b6877'];
+  var SEVERITY = ['#b42318', '#b54708', '#6b5300', '#3d5a80', '#5b6877'];
   var PALETTE = ['#1f5fa8', '#b54708', '#2e7d5b', '#8e44ad', '#b42318', '#00838f', '#6d4c41', '#c2185b', '#5b6877', '#827717',
     '#283593', '#ef6c00', '#00695c', '#ad1457', '#455a64'];
 

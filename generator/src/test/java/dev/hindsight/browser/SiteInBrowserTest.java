@@ -27,6 +27,7 @@ class SiteInBrowserTest {
   private static StaticServer server;
   private static ChromeDriver browser;
 
+
   @BeforeAll
   static void buildAndOpen() throws Exception {
     Browser.assumeInstalled();
@@ -151,6 +152,27 @@ class SiteInBrowserTest {
       List<WebElement> r = d.findElements(By.cssSelector("#search-results .search-result"));
       return r.isEmpty() ? null : r;
     });
+  }
+
+  @Test
+  void axeFindsNoSeriousOrCriticalAccessibilityProblems() throws Exception {
+    Path axe = TestPaths.repoRoot().resolve("generator/src/test/js/node_modules/axe-core/axe.min.js");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(axe),
+        "skipped: axe-core is not installed; run `npm install --no-package-lock --prefix generator/src/test/js` (.ci/run does)");
+    String source = Files.readString(axe);
+    List<String> problems = new java.util.ArrayList<>();
+    for (String path : List.of("", CHECKOUT, "trends/", "actions/", "browse/", "services/orders-db/")) {
+      browser.get(server.url(path));
+      ((JavascriptExecutor) browser).executeScript(source);
+      Object result = ((JavascriptExecutor) browser).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+              + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+              + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.length + 'x, e.g. ' + v.nodes[0].target.join(' ') + ')')))"
+              + ".catch(e => done(['axe failed: ' + e]));");
+      for (Object v : (List<?>) result) problems.add("/" + path + " " + v);
+    }
+    assertThat(problems).as("axe-core serious or critical findings").isEmpty();
   }
 
   @Test
