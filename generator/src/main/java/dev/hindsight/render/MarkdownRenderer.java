@@ -64,9 +64,22 @@ public final class MarkdownRenderer {
     return html;
   }
 
+  /**
+   * Sanitises, then prefixes every id (and the in-page links to it) with {@code md-}, so that
+   * headings of the narrative never clash with, or clobber, the ids of the page around them.
+   */
   private String sanitize(String html) {
     Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
     // A base URI lets jsoup check relative links (kept relative) against the allowed protocols.
-    return Jsoup.clean(html, "https://hindsight.invalid/", safelist, settings);
+    String clean = Jsoup.clean(html, "https://hindsight.invalid/", safelist, settings);
+    if (!clean.contains("id=\"") && !clean.contains("href=\"#")) return clean;
+    Document doc = Jsoup.parseBodyFragment(clean);
+    doc.outputSettings(settings);
+    doc.select("[id]").forEach(e -> e.attr("id", ID_PREFIX + e.attr("id")));
+    doc.select("a[href^=#]").forEach(a -> a.attr("href", "#" + ID_PREFIX + a.attr("href").substring(1)));
+    return doc.body().html();
   }
+
+  /** The prefix of ids that come from Markdown. */
+  public static final String ID_PREFIX = "md-";
 }
