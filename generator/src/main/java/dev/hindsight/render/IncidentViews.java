@@ -65,11 +65,19 @@ public final class IncidentViews {
         i.services(), DATE.format(local(i.started())), i.started().toString(),
         i.duration().map(Durations::human).orElse("ongoing"),
         i.rca().map(r -> r.category()).orElse(""),
-        i.summary().map(s -> shorten(org.jsoup.Jsoup.parse(markdown.block(s)).text(), 220)).orElse(""), String.valueOf(local(i.started()).getYear()));
+        i.summary().map(s -> shorten(org.jsoup.Jsoup.parse(markdown.block(s)).text(), 220)).orElse(""), String.valueOf(local(i.started()).getYear()),
+        i.duration().map(Duration::toMinutes).orElse(Long.MAX_VALUE));
   }
 
   public Views.IndexPage index(List<Incident> incidents, int drafts, boolean draftsIncluded) {
-    return new Views.IndexPage(site(""), incidents.stream().map(this::row).toList(), config.severityNames(), drafts, draftsIncluded);
+    List<Views.IncidentRow> rows = incidents.stream().map(this::row).toList();
+    return new Views.IndexPage(site(""), rows,
+        config.severityNames().stream().filter(s -> rows.stream().anyMatch(r -> r.severity().equals(s))).toList(),
+        rows.stream().flatMap(r -> r.services().stream()).distinct().sorted().toList(),
+        rows.stream().map(Views.IncidentRow::category).filter(c -> !c.isEmpty()).distinct().sorted().toList(),
+        rows.stream().map(Views.IncidentRow::status).distinct().sorted().toList(),
+        rows.stream().map(Views.IncidentRow::year).distinct().sorted(java.util.Comparator.reverseOrder()).toList(),
+        drafts, draftsIncluded);
   }
 
   public Views.IncidentPage page(Incident i, Set<String> publishedIds, Function<String, String> titleOf) {

@@ -16,9 +16,11 @@ public final class Views {
   /** One row of the incident index. */
   public record IncidentRow(
       String id, String url, String title, String severity, int severityRank, String status, List<String> services,
-      String started, String startedIso, String duration, String category, String summaryText, String year) {}
+      String started, String startedIso, String duration, String category, String summaryText, String year, long durationMinutes) {}
 
-  public record IndexPage(Site site, List<IncidentRow> incidents, List<String> severities, int drafts, boolean draftsIncluded) {}
+  /** The index, with the values each filter offers. */
+  public record IndexPage(Site site, List<IncidentRow> incidents, List<String> severities, List<String> services, List<String> categories,
+      List<String> statuses, List<String> years, int drafts, boolean draftsIncluded) {}
 
   /** A labelled value for the facts box ("Time to detect" → "14 min"), with an optional note. */
   public record Fact(String label, String value, String iso, String note) {

@@ -176,6 +176,29 @@ class SiteInBrowserTest {
   }
 
   @Test
+  void filtersNarrowTheIndexAndSortingReordersIt() {
+    browser.get(server.url(""));
+    List<WebElement> all = browser.findElements(By.cssSelector("table.incidents tbody tr"));
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("severity"))).selectByValue("SEV1");
+    List<WebElement> shown = all.stream().filter(WebElement::isDisplayed).toList();
+    assertThat(shown).hasSize(2).allSatisfy(r -> assertThat(r.getAttribute("data-severity")).isEqualTo("SEV1"));
+    assertThat(browser.findElement(By.cssSelector(".filter-count")).getText()).isEqualTo("Showing 2 of " + all.size() + " incidents");
+    assertThat(browser.getCurrentUrl()).endsWith("?severity=SEV1");
+
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("severity"))).selectByValue("");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("service"))).selectByValue("orders-replica");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("sort"))).selectByValue("duration");
+    List<String> durations = browser.findElements(By.cssSelector("table.incidents tbody tr")).stream().filter(WebElement::isDisplayed)
+        .map(r -> r.getAttribute("data-duration")).toList();
+    assertThat(durations).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(durations).extracting(Long::parseLong).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+
+    browser.get(server.url("?category=deadlock"));
+    assertThat(browser.findElements(By.cssSelector("table.incidents tbody tr")).stream().filter(WebElement::isDisplayed))
+        .hasSize(3).allSatisfy(r -> assertThat(r.getAttribute("data-category")).isEqualTo("deadlock"));
+  }
+
+  @Test
   void withoutJavaScriptTheStaticChartAndTheDataTableRemain() throws Exception {
     String html = Files.readString(out.resolve("site/" + CHECKOUT + "index.html"));
     org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
