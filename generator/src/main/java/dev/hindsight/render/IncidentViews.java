@@ -89,20 +89,25 @@ public final class IncidentViews {
     Function<String, Views.Link> ref = r -> reference(i, r);
     return new Views.IncidentPage(site("../../"), i.id(), i.title(), i.severity(), config.severityRank(i.severity()), severityDescription, i.status().label(),
         i.services(), i.tags(), i.authors(), i.facilitator().orElse(""), facts(i),
-        i.summary().map(markdown::block).orElse(""), impact(i.impact()),
+        i.summary().map(s -> glossed(markdown.block(s))).orElse(""), impact(i.impact()),
         i.timeline().stream().map(e -> timelineItem(i, e, ref)).toList(),
         i.metrics().stream().map(m -> metric(i, m)).toList(),
-        i.rca().map(r -> new Views.RcaView(r.category(), r.trigger().map(markdown::block).orElse(""),
+        i.rca().map(r -> new Views.RcaView(r.category(), r.trigger().map(t -> glossed(markdown.block(t))).orElse(""),
             findings(r.rootCauses(), ref), findings(r.contributingFactors(), ref),
             r.evidence().stream().map((Evidence e) -> new Views.EvidenceView(ref.apply(e.ref()), e.note().orElse(""))).toList())).orElse(null),
         figures.actions().stream().map(this::action).toList(), DATE.format(analysis.asOf()),
         i.reviewOn().map(DATE::format).orElse(""), figures.reviewDue(),
         i.related().stream().map(incidentLink).toList(),
-        markdown.block(i.narrative()),
+        glossed(markdown.block(i.narrative())),
         config.repositoryUrl().map(u -> u + i.sourcePath()).orElse(""), i.sourcePath(),
         figures.recurrence().map(r -> new Views.Recurrence(r.phrase(), r.predecessors().stream().map(incidentLink).toList())).orElse(null),
         repeatedTags(figures),
         figures.similar().stream().map(m -> new Views.Similar(incidentLink.apply(m.id()), Math.round(m.score() * 100) + " %")).toList());
+  }
+
+  /** Incident pages sit two levels below the root; terms link to the glossary there. */
+  private static String glossed(String html) {
+    return Glossary.link(html, "../../glossary/");
   }
 
   /** The tags that struck the same service again within the window, besides the RCA category. */
@@ -158,7 +163,7 @@ public final class IncidentViews {
   }
 
   private List<Views.FindingView> findings(List<Finding> findings, Function<String, Views.Link> ref) {
-    return findings.stream().map(f -> new Views.FindingView(markdown.block(f.description()), f.evidence().stream().map(ref).toList())).toList();
+    return findings.stream().map(f -> new Views.FindingView(glossed(markdown.block(f.description())), f.evidence().stream().map(ref).toList())).toList();
   }
 
   private Views.ActionRow action(TrackedAction t) {

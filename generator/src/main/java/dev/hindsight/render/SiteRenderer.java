@@ -62,6 +62,7 @@ public final class SiteRenderer {
     write("browse.ftlh", sections.browse(groups), target.resolve("browse/index.html"));
     write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"));
     write("trends.ftlh", new TrendViews(config, analysis, views).page(incidents), target.resolve("trends/index.html"));
+    write("glossary.ftlh", new Views.GlossaryPage(views.site("../"), Glossary.TERMS), target.resolve("glossary/index.html"));
     new DataExport(config).write(incidents, analysis, version, target.resolve("data"));
     new SearchIndex().write(incidents, config, target.resolve("data/search"));
     int files = incidents.parallelStream().mapToInt(i -> {
@@ -69,7 +70,7 @@ public final class SiteRenderer {
       write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));
       return copyDataFiles(i, dir.resolve("files"));
     }).sum();
-    return new Summary(incidents.size() + groups.size() + 4, files);
+    return new Summary(incidents.size() + groups.size() + 5, files);
   }
 
   private void write(String templateName, Object page, Path file) {

@@ -98,4 +98,6 @@ public final class Views {
   public record TrendChart(String id, String title, String description, String json, List<String> columns, List<List<String>> rows) {}
 
   public record TrendsPage(Site site, List<TrendChart> charts, List<List<String>> chains, List<List<String>> topServices) {}
+
+  public record GlossaryPage(Site site, List<Glossary.Term> terms) {}
 }

@@ -41,8 +41,8 @@ class SiteBuildTest {
     Path out = dir.resolve("site");
     CliRun run = build(corpus, out);
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
-    // index, the incident, its service, category and team (dba), browse, actions, trends
-    assertThat(run.out()).contains("Built 8 pages from 1 incident files");
+    // index, the incident, its service, category and team (dba), browse, actions, trends, glossary
+    assertThat(run.out()).contains("Built 9 pages from 1 incident files");
     assertThat(out.resolve("services/orders-db/index.html")).exists();
     assertThat(out.resolve("categories/missing-index/index.html")).exists();
     assertThat(out.resolve("teams/dba/index.html")).exists();

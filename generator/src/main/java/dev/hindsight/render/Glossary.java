@@ -1,0 +1,98 @@
+package dev.hindsight.render;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+
+/**
+ * The field's vocabulary in plain words, for the glossary page and for hints in the text: the
+ * first use of a term in a block links to its entry, with the short definition as a tooltip.
+ */
+public final class Glossary {
+  /** A term, the words that mean it in text, and what it means. */
+  public record Term(String anchor, String name, List<String> spellings, String definition) {}
+
+  public static final List<Term> TERMS = List.of(
+      new Term("rca", "RCA (root cause analysis)", List.of("RCA", "root cause analysis"),
+          "The investigation of why an incident happened: the conditions in the system that allowed it, not who was involved."),
+      new Term("blast-radius", "Blast radius", List.of("blast radius"),
+          "What the incident affected and what it did not: which services, customers, regions and data."),
+      new Term("mitigation", "Mitigation", List.of("mitigation", "mitigated"),
+          "The steps that stop the harm to users, even before the underlying cause is fixed."),
+      new Term("latency", "Latency", List.of("latency"),
+          "How long a request or query takes to answer. Often reported as p99: the time 99 % of requests stay under."),
+      new Term("deadlock", "Deadlock", List.of("deadlock", "deadlocks", "deadlocked"),
+          "Two database transactions each wait for a lock the other holds; the database cancels one of them so the other can go on."),
+      new Term("replication-lag", "Replication lag", List.of("replication lag"),
+          "How far a copy (replica) of a database is behind the primary. Reads from a lagging replica return old data."),
+      new Term("query-plan", "Query plan", List.of("query plan", "query plans", "EXPLAIN"),
+          "The steps the database chooses to answer a query, such as using an index or reading the whole table."),
+      new Term("index-fragmentation", "Index fragmentation (bloat)", List.of("index fragmentation", "index bloat", "bloated"),
+          "An index that has grown far larger than its data, with mostly empty pages, so reading it is slow."),
+      new Term("data-consistency", "Data consistency", List.of("data consistency", "data-consistency"),
+          "Whether stored data is correct and agrees across tables and systems."),
+      new Term("slo", "SLO (service level objective)", List.of("SLO", "SLOs"),
+          "The reliability a team commits to, such as 99.95 % of checkouts succeeding over 30 days."),
+      new Term("sla", "SLA (service level agreement)", List.of("SLA", "SLAs"),
+          "A reliability promise in a contract with customers, usually looser than the internal SLO."),
+      new Term("error-budget", "Error budget", List.of("error budget"),
+          "The failures an SLO allows in its window: for 99.95 % over 30 days, 21.6 minutes. Incidents spend it."),
+      new Term("failover", "Failover", List.of("failover"),
+          "Switching to a standby system, such as promoting a database replica, when the primary fails."));
+
+  /** Abbreviations (SLO, RCA) match only in capitals, so "slo" in a word list is not a hint; words match in any case. */
+  private static final List<Compiled> COMPILED = TERMS.stream().map(t -> new Compiled(t, Pattern.compile(
+      "(?<![\\p{L}\\p{N}-])(" + String.join("|", t.spellings().stream()
+          .map(s -> s.matches("[A-Z]{2,}s?") ? "(?-i:" + Pattern.quote(s) + ")" : Pattern.quote(s)).toList()) + ")(?![\\p{L}\\p{N}-])",
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))).toList();
+
+  private record Compiled(Term term, Pattern pattern) {}
+
+  private Glossary() {}
+
+  /**
+   * Links the first use of each term in {@code html} (sanitised HTML) to the glossary, skipping
+   * code, links and headings. {@code glossaryUrl} is the page's relative URL of the glossary.
+   */
+  public static String link(String html, String glossaryUrl) {
+    if (html.isEmpty()) return html;
+    Document doc = Parser.parseBodyFragment(html, "");
+    doc.outputSettings().prettyPrint(false);
+    for (Compiled c : COMPILED) {
+      for (TextNode text : textNodes(doc.body())) {
+        if (insideSkipped(text)) continue;
+        Matcher m = c.pattern().matcher(text.getWholeText());
+        if (!m.find()) continue;
+        String whole = text.getWholeText();
+        TextNode after = new TextNode(whole.substring(m.end()));
+        Element a = new Element("a").addClass("term").attr("href", glossaryUrl + "#" + c.term().anchor())
+            .attr("title", c.term().definition()).text(m.group());
+        text.text(whole.substring(0, m.start()));
+        text.after(after);
+        text.after(a);
+        break;
+      }
+    }
+    return doc.body().html();
+  }
+
+  private static List<TextNode> textNodes(Element root) {
+    List<TextNode> out = new java.util.ArrayList<>();
+    root.traverse((Node node, int depth) -> {
+      if (node instanceof TextNode t && !t.isBlank()) out.add(t);
+    });
+    return out;
+  }
+
+  private static boolean insideSkipped(Node node) {
+    for (Node p = node.parent(); p != null; p = p.parent()) {
+      if (p instanceof Element e && e.tagName().matches("a|code|pre|h[1-6]|kbd|samp")) return true;
+    }
+    return false;
+  }
+}
