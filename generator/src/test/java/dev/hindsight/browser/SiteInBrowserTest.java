@@ -96,6 +96,30 @@ class SiteInBrowserTest {
     assertNoConsoleErrors();
   }
 
+  @Test
+  void readsWellOnAPhoneAndInDarkMode() throws Exception {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    browser.get(server.url(CHECKOUT));
+    Long overflow = (Long) ((JavascriptExecutor) browser).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertThat(overflow).as("no sideways scrolling on a phone").isLessThanOrEqualTo(0);
+    Files.write(SCREENSHOTS.resolve("incident-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+    browser.get(server.url(""));
+    Files.write(SCREENSHOTS.resolve("index-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+    colorScheme("dark");
+    browser.get(server.url(CHECKOUT));
+    String background = (String) ((JavascriptExecutor) browser).executeScript("return getComputedStyle(document.body).backgroundColor;");
+    assertThat(background).isEqualTo("rgb(15, 21, 28)");
+    Files.write(SCREENSHOTS.resolve("incident-dark.png"), browser.getScreenshotAs(OutputType.BYTES));
+    colorScheme("light");
+  }
+
+  private static void colorScheme(String scheme) {
+    browser.executeCdpCommand("Emulation.setEmulatedMedia",
+        java.util.Map.of("features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", scheme))));
+  }
+
   private static long inkedPixels(WebElement canvas) {
     return (Long) ((JavascriptExecutor) browser).executeScript(
         "const c = arguments[0]; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
@@ -161,7 +185,12 @@ class SiteInBrowserTest {
         "skipped: axe-core is not installed; run `npm install --no-package-lock --prefix generator/src/test/js` (.ci/run does)");
     String source = Files.readString(axe);
     List<String> problems = new java.util.ArrayList<>();
-    for (String path : List.of("", CHECKOUT, "trends/", "actions/", "browse/", "services/orders-db/")) {
+    List<String> paths = List.of("", CHECKOUT, "trends/", "actions/", "browse/", "services/orders-db/", "glossary/",
+        "dark:", "dark:" + CHECKOUT, "dark:trends/");
+    for (String entry : paths) {
+      boolean dark = entry.startsWith("dark:");
+      String path = dark ? entry.substring(5) : entry;
+      colorScheme(dark ? "dark" : "light");
       browser.get(server.url(path));
       ((JavascriptExecutor) browser).executeScript(source);
       Object result = ((JavascriptExecutor) browser).executeAsyncScript(
@@ -170,8 +199,9 @@ class SiteInBrowserTest {
               + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
               + ".map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.length + 'x, e.g. ' + v.nodes[0].target.join(' ') + ')')))"
               + ".catch(e => done(['axe failed: ' + e]));");
-      for (Object v : (List<?>) result) problems.add("/" + path + " " + v);
+      for (Object v : (List<?>) result) problems.add((dark ? "(dark) /" : "/") + path + " " + v);
     }
+    colorScheme("light");
     assertThat(problems).as("axe-core serious or critical findings").isEmpty();
   }
 
