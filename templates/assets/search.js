@@ -46,6 +46,7 @@
         var vocab = parts[1].map(function (v) { return v[0]; });
         return {
           docs: parts[0],
+          vocab: vocab,
           known: new Set(vocab),
           fuse: new Fuse(vocab, { includeScore: true, threshold: 0.3, distance: 40, minMatchCharLength: 2, ignoreLocation: false })
         };
@@ -66,15 +67,29 @@
     return shards[s];
   }
 
-  /** The indexed words a query word stands for: itself, then words it begins, then near spellings. */
+  /** The first index in the sorted vocabulary at or after {@code word}. */
+  function lowerBound(vocab, word) {
+    var lo = 0, hi = vocab.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >>> 1;
+      if (vocab[mid] < word) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The indexed words a query word stands for: itself and the words it begins (found by binary
+   * search in the sorted vocabulary); only when neither exists, near spellings from Fuse.js.
+   */
   function expand(word, idx) {
     var out = {};
     if (idx.known.has(word)) out[word] = 1;
-    idx.fuse.search(word, { limit: 12 }).forEach(function (r) {
-      if (out[r.item] !== undefined) return;
-      var prefix = r.item.indexOf(word) === 0;
-      out[r.item] = prefix ? 0.85 : Math.max(0.1, 0.7 * (1 - r.score));
-    });
+    for (var k = lowerBound(idx.vocab, word), n = 0; k < idx.vocab.length && n < 8 && idx.vocab[k].indexOf(word) === 0; k++) {
+      if (idx.vocab[k] !== word) { out[idx.vocab[k]] = 0.85; n++; }
+    }
+    if (Object.keys(out).length === 0) {
+      idx.fuse.search(word, { limit: 8 }).forEach(function (r) { out[r.item] = Math.max(0.1, 0.7 * (1 - r.score)); });
+    }
     return out;
   }
 

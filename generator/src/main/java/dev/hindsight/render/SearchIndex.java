@@ -32,11 +32,15 @@ import java.util.regex.Pattern;
  * shards chosen by a hash of the word, maps each word to the incidents that contain it with a
  * precomputed BM25 weight over the fields (title x3; summary, RCA, services and tags x2; timeline,
  * actions and narrative x1). A query loads the vocabulary and documents once, then only the shards
- * of its words.
+ * of its words. A word found in more than {@value #MAX_POSTINGS} incidents keeps only its
+ * {@value #MAX_POSTINGS} best-scoring ones: such a word alone cannot rank a large corpus anyway,
+ * and the cap bounds both the download and the work per query.
  */
 public final class SearchIndex {
   static final int SHARDS = 32;
   static final int TEXT_CHUNK = 200;
+  /** Postings kept per word: the best-scoring incidents. Rarer words keep all of theirs. */
+  static final int MAX_POSTINGS = 1000;
   private static final double K1 = 1.2;
   private static final double B = 0.75;
   private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
@@ -117,9 +121,22 @@ public final class SearchIndex {
     json.writeValue(dir.resolve("vocab.json").toFile(), vocab);
     for (int s = 0; s < SHARDS; s++) {
       ObjectNode shard = json.createObjectNode();
-      shards.get(s).forEach(shard::set);
+      shards.get(s).forEach((word, list) -> shard.set(word, best(list)));
       json.writeValue(dir.resolve(String.format(Locale.ROOT, "postings-%02d.json", s)).toFile(), shard);
     }
+  }
+
+  /** The {@value #MAX_POSTINGS} highest-scoring postings, in document order. */
+  private ArrayNode best(ArrayNode postings) {
+    if (postings.size() <= MAX_POSTINGS) return postings;
+    List<com.fasterxml.jackson.databind.JsonNode> list = new ArrayList<>();
+    postings.forEach(list::add);
+    list.sort((a, b) -> Double.compare(b.get(1).asDouble(), a.get(1).asDouble()));
+    List<com.fasterxml.jackson.databind.JsonNode> kept = new ArrayList<>(list.subList(0, MAX_POSTINGS));
+    kept.sort((a, b) -> Integer.compare(a.get(0).asInt(), b.get(0).asInt()));
+    ArrayNode out = json.createArrayNode();
+    kept.forEach(out::add);
+    return out;
   }
 
   private static String rcaText(Incident i) {
