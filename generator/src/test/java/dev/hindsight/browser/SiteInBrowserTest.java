@@ -63,6 +63,8 @@ class SiteInBrowserTest {
     assertThat(annotations.toString()).contains("window", "detected", "mitigated", "threshold");
     assertThat(browser.findElements(By.cssSelector("svg.sparkline"))).allMatch(svg -> !svg.isDisplayed());
 
+    assertThat(browser.findElements(By.cssSelector(".narrative pre code.language-sql.hljs span.hljs-keyword")))
+        .as("SQL in the narrative is highlighted").isNotEmpty();
     ((JavascriptExecutor) browser).executeScript("document.getElementById('metrics').scrollIntoView()");
     Files.write(SCREENSHOTS.resolve("incident-charts.png"), browser.getScreenshotAs(OutputType.BYTES));
     List<LogEntry> severe = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
