@@ -94,7 +94,7 @@ public final class IncidentViews {
         i.metrics().stream().map(m -> metric(i, m)).toList(),
         i.rca().map(r -> new Views.RcaView(r.category(), r.trigger().map(t -> glossed(markdown.block(t))).orElse(""),
             findings(r.rootCauses(), ref), findings(r.contributingFactors(), ref),
-            r.evidence().stream().map((Evidence e) -> new Views.EvidenceView(ref.apply(e.ref()), e.note().orElse(""))).toList())).orElse(null),
+            r.evidence().stream().map((Evidence e) -> evidence(i, e, ref)).toList())).orElse(null),
         figures.actions().stream().map(this::action).toList(), DATE.format(analysis.asOf()),
         i.reviewOn().map(DATE::format).orElse(""), figures.reviewDue(),
         i.related().stream().map(incidentLink).toList(),
@@ -103,6 +103,26 @@ public final class IncidentViews {
         figures.recurrence().map(r -> new Views.Recurrence(r.phrase(), r.predecessors().stream().map(incidentLink).toList())).orElse(null),
         repeatedTags(figures),
         figures.similar().stream().map(m -> new Views.Similar(incidentLink.apply(m.id()), Math.round(m.score() * 100) + " %")).toList());
+  }
+
+  private static final int PREVIEW_LIMIT = 32 * 1024;
+
+  /** An evidence entry, with a small text file (a query plan, SQL, a log excerpt) shown inline. */
+  private static Views.EvidenceView evidence(Incident i, Evidence e, Function<String, Views.Link> ref) {
+    String preview = "";
+    String language = "plaintext";
+    if (Reference.of(e.ref(), i).kind() == Reference.Kind.FILE && e.ref().matches("(?i).+\\.(txt|sql|log|plan|explain)")) {
+      java.nio.file.Path file = i.file().getParent().resolve(e.ref()).normalize();
+      try {
+        if (file.startsWith(i.file().getParent().normalize()) && java.nio.file.Files.size(file) <= PREVIEW_LIMIT) {
+          preview = java.nio.file.Files.readString(file);
+          language = e.ref().toLowerCase(Locale.ROOT).endsWith(".log") ? "plaintext" : "sql";
+        }
+      } catch (java.io.IOException | java.io.UncheckedIOException ex) {
+        preview = "";
+      }
+    }
+    return new Views.EvidenceView(ref.apply(e.ref()), e.note().orElse(""), preview, language);
   }
 
   /** Incident pages sit two levels below the root; terms link to the glossary there. */

@@ -42,7 +42,8 @@ public final class Views {
 
   public record FindingView(String descriptionHtml, List<Link> evidence) {}
 
-  public record EvidenceView(Link ref, String note) {}
+  /** An evidence entry; {@code preview} holds a text file's content (query plans, SQL, logs) to show inline. */
+  public record EvidenceView(Link ref, String note, String preview, String language) {}
 
   public record RcaView(String category, String triggerHtml, List<FindingView> rootCauses, List<FindingView> contributingFactors,
       List<EvidenceView> evidence) {}

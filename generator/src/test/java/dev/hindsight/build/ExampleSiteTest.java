@@ -210,8 +210,11 @@ class ExampleSiteTest {
   }
 
   @Test
-  void folderIncidentsPublishTheirEvidenceFiles() {
+  void folderIncidentsPublishTheirEvidenceFilesAndShowQueryPlansInline() throws IOException {
     assertThat(out.resolve("site/incidents/2025-11-18-catalog-db-index-bloat/files/plan.txt")).exists();
+    Document bloat = Jsoup.parse(out.resolve("site/incidents/2025-11-18-catalog-db-index-bloat/index.html").toFile());
+    assertThat(bloat.select("ul.evidence-list details.file-preview summary").text()).isEqualTo("plan.txt");
+    assertThat(bloat.select("ul.evidence-list details.file-preview pre code.language-sql").text()).contains("Index Scan");
   }
 
   private static List<String> facts(Element dl) {
