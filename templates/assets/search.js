@@ -129,7 +129,7 @@
             return {
               results: top.map(function (d) {
                 var doc = idx.docs[d];
-                return { t: doc.t, u: doc.u, s: doc.s, d: doc.d, texts: texts[Math.floor(d / TEXT_CHUNK)][d % TEXT_CHUNK] };
+                return { t: doc.t, u: 'incidents/' + doc.id + '/', s: doc.s, d: doc.d, texts: texts[Math.floor(d / TEXT_CHUNK)][d % TEXT_CHUNK] };
               }),
               terms: terms, total: ranked.length
             };

@@ -90,7 +90,7 @@ public final class SearchIndex {
       ObjectNode doc = docs.addObject();
       doc.put("id", i.id());
       doc.put("t", i.title());
-      doc.put("u", IncidentViews.url(i));
+      // the page is incidents/<id>/; search.js builds the link from the id
       doc.put("s", i.severity());
       doc.put("d", i.started().atZoneSameInstant(config.timeZone()).toLocalDate().toString());
       if (d % TEXT_CHUNK == 0) texts.add(json.createArrayNode());
