@@ -69,6 +69,12 @@ public record SiteConfig(
     return teams.stream().filter(t -> t.name().equals(owner) || t.members().contains(owner)).map(Team::name).toList();
   }
 
+  /** The link to a ticket, from {@code ticket_url} with {@code {ticket}} replaced by the key (URL-encoded). */
+  public Optional<String> ticketLink(String key) {
+    String encoded = java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    return ticketUrl.map(u -> u.replace("{ticket}", encoded));
+  }
+
   public Optional<Slo> slo(String name) {
     return slos.stream().filter(s -> s.name().equals(name)).findFirst();
   }

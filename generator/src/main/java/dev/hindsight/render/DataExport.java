@@ -153,7 +153,7 @@ public final class DataExport {
     o.put("days_overdue", t.daysOverdue());
     o.put("done_on", a.doneOn().map(Object::toString).orElse(null));
     o.put("ticket", a.ticket().orElse(null));
-    o.put("ticket_url", a.ticket().flatMap(k -> config.ticketUrl().map(u -> u.replace("{ticket}", k))).orElse(null));
+    o.put("ticket_url", a.ticket().flatMap(config::ticketLink).orElse(null));
     return o;
   }
 

@@ -189,7 +189,7 @@ public final class IncidentViews {
   private Views.ActionRow action(TrackedAction t) {
     Action a = t.action();
     boolean overdue = t.state() == ActionState.OVERDUE;
-    Views.Link ticket = a.ticket().map(key -> new Views.Link(key, config.ticketUrl().map(u -> u.replace("{ticket}", urlPart(key))).orElse(null))).orElse(null);
+    Views.Link ticket = a.ticket().map(key -> new Views.Link(key, config.ticketLink(key).orElse(null))).orElse(null);
     return new Views.ActionRow(a.id(), a.title(), a.owner(), DATE.format(a.due()), a.due().toString(), a.type().label(), a.priority().label(),
         a.status().label(), a.doneOn().map(DATE::format).orElse(""), ticket, overdue, t.state().label());
   }
@@ -245,9 +245,6 @@ public final class IncidentViews {
     return f.format(amount);
   }
 
-  private static String urlPart(String s) {
-    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-  }
 
   /** Plain text cut at a word boundary. */
   static String shorten(String text, int max) {

@@ -116,8 +116,7 @@ final class SectionViews {
 
   Views.ActionItem item(TrackedAction t) {
     var a = t.action();
-    Views.Link ticket = a.ticket().map(k -> new Views.Link(k, config.ticketUrl()
-        .map(u -> u.replace("{ticket}", URLEncoder.encode(k, StandardCharsets.UTF_8).replace("+", "%20"))).orElse(null))).orElse(null);
+    Views.Link ticket = a.ticket().map(k -> new Views.Link(k, config.ticketLink(k).orElse(null))).orElse(null);
     return new Views.ActionItem(t.incidentId(), t.incidentTitle(), "incidents/" + t.incidentId() + "/", t.severity(), a.id(), a.title(),
         a.owner(), IncidentViews.DATE.format(a.due()), a.due().toString(), a.type().label(), a.priority().label(),
         t.state().label(), t.daysOverdue(), t.state() == ActionState.OVERDUE, ticket);
