@@ -81,6 +81,35 @@ public final class Glossary {
     return doc.body().html();
   }
 
+  /**
+   * Plain text as escaped HTML, with a footnote mark after the first use of each glossary term;
+   * {@code numbers} collects the terms in order of first use across calls.
+   */
+  public static String footnoted(String plain, java.util.Map<Term, Integer> numbers) {
+    StringBuilder out = new StringBuilder();
+    int from = 0;
+    while (true) {
+      int bestStart = -1;
+      int bestEnd = -1;
+      Term bestTerm = null;
+      for (Compiled c : COMPILED) {
+        if (numbers.containsKey(c.term())) continue;
+        Matcher m = c.pattern().matcher(plain);
+        if (m.find(from) && (bestStart < 0 || m.start() < bestStart)) {
+          bestStart = m.start();
+          bestEnd = m.end();
+          bestTerm = c.term();
+        }
+      }
+      if (bestTerm == null) break;
+      numbers.put(bestTerm, numbers.size() + 1);
+      out.append(org.jsoup.nodes.Entities.escape(plain.substring(from, bestEnd)))
+          .append("<sup class=\"fn\">").append(numbers.get(bestTerm)).append("</sup>");
+      from = bestEnd;
+    }
+    return out.append(org.jsoup.nodes.Entities.escape(plain.substring(from))).toString();
+  }
+
   private static List<TextNode> textNodes(Element root) {
     List<TextNode> out = new java.util.ArrayList<>();
     root.traverse((Node node, int depth) -> {

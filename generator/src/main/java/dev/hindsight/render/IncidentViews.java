@@ -102,7 +102,8 @@ public final class IncidentViews {
         config.repositoryUrl().map(u -> u + i.sourcePath()).orElse(""), i.sourcePath(),
         figures.recurrence().map(r -> new Views.Recurrence(r.phrase(), r.predecessors().stream().map(incidentLink).toList())).orElse(null),
         repeatedTags(figures),
-        figures.similar().stream().map(m -> new Views.Similar(incidentLink.apply(m.id()), Math.round(m.score() * 100) + " %")).toList());
+        figures.similar().stream().map(m -> new Views.Similar(incidentLink.apply(m.id()), Math.round(m.score() * 100) + " %")).toList(),
+        "../../briefs/" + i.id() + ".pdf");
   }
 
   private static final int PREVIEW_LIMIT = 32 * 1024;

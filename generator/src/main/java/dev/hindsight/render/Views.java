@@ -69,7 +69,7 @@ public final class Views {
       List<String> tags, List<String> authors, String facilitator, List<Fact> facts, String summaryHtml, ImpactView impact,
       List<TimelineItem> timeline, List<MetricView> metrics, RcaView rca, List<ActionRow> actions, String asOf, String reviewOn,
       boolean reviewDue, List<Link> related, String narrativeHtml, String editUrl, String sourcePath, Recurrence recurrence,
-      String repeatedTags, List<Similar> similar) {}
+      String repeatedTags, List<Similar> similar, String briefUrl) {}
 
   /** An action in a cross-incident list, with its incident. */
   public record ActionItem(String incidentId, String incidentTitle, String incidentUrl, String severity, String id, String title,

@@ -1,0 +1,135 @@
+package dev.hindsight.pdf;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
+import dev.hindsight.render.TemplateSet;
+import freemarker.template.TemplateException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+
+/**
+ * Turns a print template and its view into PDF bytes with OpenHTMLtoPDF. Fonts are read once and
+ * shared: DejaVu Sans (packaged with the templates; Latin, Greek, Cyrillic) and, when the machine
+ * has one, a CJK fallback. Output is reproducible: dates come from the analysis date and the
+ * document id from the content's name, so the same input gives the same bytes. Thread-safe.
+ */
+public final class PdfWriter {
+  /** System fonts that cover Chinese, Japanese and Korean, tried in order. */
+  static final List<Path> CJK_FALLBACKS = List.of(
+      Path.of("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+      Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"));
+
+  static {
+    XRLog.setLoggingEnabled(false);
+    Logger.getLogger("org.apache.pdfbox").setLevel(Level.SEVERE);
+    Logger.getLogger("org.apache.fontbox").setLevel(Level.SEVERE);
+  }
+
+  private final TemplateSet templates;
+  private final byte[] regular;
+  private final byte[] bold;
+  private final Optional<byte[]> cjk;
+
+  public PdfWriter(TemplateSet templates) {
+    this.templates = templates;
+    this.regular = resource("fonts/DejaVuSans.ttf");
+    this.bold = resource("fonts/DejaVuSans-Bold.ttf");
+    this.cjk = CJK_FALLBACKS.stream().filter(p -> p.toString().endsWith(".ttf") && Files.isReadable(p)).findFirst().map(PdfWriter::read);
+  }
+
+  /** Whether a font for CJK text was found on this machine. */
+  public boolean hasCjkFont() {
+    return cjk.isPresent();
+  }
+
+  /**
+   * Renders {@code template} with {@code page} and returns the PDF.
+   *
+   * @param documentKey a stable name of the document (e.g. the incident id), for its PDF id
+   */
+  public byte[] write(String template, Object page, String documentKey, LocalDate date) throws IOException {
+    String html;
+    try {
+      StringWriter out = new StringWriter();
+      templates.template(template).process(Map.of("page", page), out);
+      html = out.toString();
+    } catch (TemplateException e) {
+      throw new IOException("print template " + template + " failed: " + e.getMessageWithoutStackTop(), e);
+    }
+    // Print templates are XHTML: parsed as XML, so that <bookmarks> stays in the head where
+    // OpenHTMLtoPDF looks for it (an HTML parser would move it, and the styles after it, into the body).
+    org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html, "", org.jsoup.parser.Parser.xmlParser()));
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
+    PdfRendererBuilder builder = new PdfRendererBuilder()
+        .useFastMode()
+        .withW3cDocument(dom, "about:blank")
+        .useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE))
+        .withProducer("Hindsight")
+        .toStream(pdf);
+    builder.useFont(() -> new ByteArrayInputStream(regular), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+    builder.useFont(() -> new ByteArrayInputStream(bold), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+    cjk.ifPresent(bytes -> builder.useFont(() -> new ByteArrayInputStream(bytes), "CJK Fallback", 400, BaseRendererBuilder.FontStyle.NORMAL, true));
+    builder.run();
+    return reproducible(pdf.toByteArray(), documentKey, date);
+  }
+
+  /** Fixes the creation dates and the document id, which the renderer takes from the clock. */
+  private static byte[] reproducible(byte[] bytes, String key, LocalDate date) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(bytes)) {
+      Calendar when = GregorianCalendar.from(date.atStartOfDay(ZoneOffset.UTC));
+      when.setTimeZone(TimeZone.getTimeZone("UTC"));
+      doc.getDocumentInformation().setCreationDate(when);
+      doc.getDocumentInformation().setModificationDate(when);
+      // The file identifier: a digest of the document's name instead of PDFBox's clock-based one.
+      byte[] id = java.security.MessageDigest.getInstance("MD5").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
+      ids.add(new org.apache.pdfbox.cos.COSString(id));
+      ids.add(new org.apache.pdfbox.cos.COSString(id));
+      doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
+      doc.save(out);
+      return out.toByteArray();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = PdfWriter.class.getResourceAsStream("/dev/hindsight/templates/" + name)) {
+      if (in == null) throw new IllegalStateException("missing from the jar: templates/" + name);
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] read(Path p) {
+    try {
+      return Files.readAllBytes(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.hindsight.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.TestPaths;
+import dev.hindsight.analyze.Analysis;
+import dev.hindsight.analyze.Analyzer;
+import dev.hindsight.model.Action;
+import dev.hindsight.model.Incident;
+import dev.hindsight.render.TemplateSet;
+import dev.hindsight.validate.ValidationResult;
+import dev.hindsight.validate.Validator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an executive finds in the PDF brief of each shipped example, read back with PDFBox. */
+class BriefsTest {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final LocalDate AS_OF = LocalDate.parse("2026-11-25");
+  private static ValidationResult examples;
+  private static Analysis analysis;
+  private static Briefs briefs;
+
+  @BeforeAll
+  static void analyseTheExamples() {
+    Path root = TestPaths.repoRoot();
+    examples = new Validator().validate(root.resolve("postmortems"), Optional.of(root.resolve("hindsight.yaml")));
+    analysis = new Analyzer(examples.config()).analyze(examples.incidents(false), AS_OF);
+    briefs = new Briefs(new TemplateSet(Optional.empty()), examples.config(), "test");
+  }
+
+  private static String text(PDDocument doc) throws IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setSortByPosition(true);
+    return stripper.getText(doc);
+  }
+
+  private static String squeezed(String s) {
+    return s.replaceAll("\\s+", "");
+  }
+
+  @Test
+  void everyBriefFitsOnTwoPagesAndNamesEveryOwnerDueDateAndTheFollowUp() throws IOException {
+    for (Incident i : examples.incidents(false)) {
+      try (PDDocument doc = Loader.loadPDF(briefs.incident(i, analysis))) {
+        assertThat(doc.getNumberOfPages()).as(i.id()).isBetween(1, 2);
+        String text = squeezed(text(doc));
+        assertThat(text).as(i.id()).contains(squeezed(i.title()));
+        for (Action a : i.actions()) {
+          assertThat(text).as(i.id() + " " + a.id()).contains(squeezed(a.owner())).contains(squeezed(DATE.format(a.due())));
+        }
+        i.reviewOn().ifPresent(r -> assertThat(text).as(i.id()).contains("Follow-upreview:" + squeezed(DATE.format(r))));
+      }
+    }
+  }
+
+  @Test
+  void fontsAreEmbeddedAndTheDocumentDescribesItself() throws IOException {
+    Incident checkout = byId("2025-05-20-checkout-outage-reporting-query-deadlock");
+    try (PDDocument doc = Loader.loadPDF(briefs.incident(checkout, analysis))) {
+      for (PDPage page : doc.getPages()) {
+        for (var name : page.getResources().getFontNames()) {
+          PDFont font = page.getResources().getFont(name);
+          assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+          assertThat(font.getName()).contains("DejaVuSans");
+        }
+      }
+      var info = doc.getDocumentInformation();
+      assertThat(info.getTitle()).isEqualTo(checkout.title());
+      assertThat(info.getAuthor()).isEqualTo(examples.config().title());
+      assertThat(info.getSubject()).contains("SEV1", "deadlock");
+      assertThat(info.getKeywords()).contains("orders-db");
+      List<String> bookmarks = new ArrayList<>();
+      for (PDOutlineItem item : doc.getDocumentCatalog().getDocumentOutline().children()) bookmarks.add(item.getTitle());
+      assertThat(bookmarks).containsExactly("What happened", "Impact", "Why", "What we did", "Action plan");
+      String text = text(doc);
+      assertThat(squeezed(text)).contains("https://postmortems.acme.example/incidents/2025-05-20-checkout-outage-reporting-query-deadlock/");
+      assertThat(text).contains("Deadlock:").contains("Page 1 of 2");
+    }
+  }
+
+  @Test
+  void theSameInputGivesByteIdenticalPdfs() throws IOException {
+    Incident checkout = byId("2025-05-20-checkout-outage-reporting-query-deadlock");
+    assertThat(briefs.incident(checkout, analysis)).isEqualTo(briefs.incident(checkout, analysis));
+  }
+
+  @Test
+  void ownersNamedInOtherScriptsComeOutAsTheSameText(@TempDir Path dir) throws IOException {
+    Path input = Files.createDirectories(dir.resolve("postmortems"));
+    String baseline = Files.readString(TestPaths.resource("rules/valid-baseline/postmortems/2025-03-04-orders-slow.md"));
+    Files.writeString(input.resolve("2025-03-04-orders-slow.md"), baseline
+        .replace("    owner: dba\n", "    owner: Žofia Dvořáková\n")
+        .replace("    done_on: 2025-03-10\n", "    done_on: 2025-03-10\n  - id: A2\n    title: \"Πρόληψη: alert on lock waits\"\n"
+            + "    owner: Дмитрий Иванов\n    due: 2025-03-20\n    type: detect\n    priority: P2\n    status: open\n"
+            + "  - id: A3\n    title: Review the reporting queries\n    owner: 王伟\n    due: 2025-03-25\n    type: process\n    priority: P2\n    status: open\n"));
+    ValidationResult result = new Validator().validate(input, Optional.of(TestPaths.resource("rules/valid-baseline/hindsight.yaml")));
+    assertThat(result.hasErrors()).as(result.diagnostics().toString()).isFalse();
+    Incident i = result.incidents().get(0);
+    Analysis a = new Analyzer(result.config()).analyze(result.incidents(), AS_OF);
+    Briefs b = new Briefs(new TemplateSet(Optional.empty()), result.config(), "test");
+    try (PDDocument doc = Loader.loadPDF(b.incident(i, a))) {
+      String text = squeezed(text(doc));
+      assertThat(text).contains("ŽofiaDvořáková", "ДмитрийИванов", "Πρόληψη");
+      Assumptions.assumeTrue(new PdfWriter(new TemplateSet(Optional.empty())).hasCjkFont(),
+          "skipped: no CJK font here; install fonts-droid-fallback (.ci/run does)");
+      assertThat(text).contains("王伟");
+    }
+  }
+
+  private static Incident byId(String id) {
+    return examples.incidents().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+  }
+}
