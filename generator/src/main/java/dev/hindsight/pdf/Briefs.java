@@ -15,10 +15,22 @@ import java.util.List;
 public final class Briefs {
   private final PdfWriter writer;
   private final IncidentBriefs incidents;
+  private final PeriodBriefs periods;
 
   public Briefs(TemplateSet templates, SiteConfig config, String version) {
     this.writer = new PdfWriter(templates);
     this.incidents = new IncidentBriefs(config, new MarkdownRenderer(), version);
+    this.periods = new PeriodBriefs(config, version);
+  }
+
+  /** The brief of a month or quarter. */
+  public byte[] period(Period period, List<Incident> all, Analysis analysis) throws IOException {
+    return writer.write("period-brief.ftlh", periods.brief(period, all, analysis), "period-" + period.name(), analysis.asOf());
+  }
+
+  /** The URL path of a period brief, relative to the site root. */
+  public static String path(Period p) {
+    return "briefs/period-" + p.name() + ".pdf";
   }
 
   /** The brief of one incident. */
@@ -44,6 +56,9 @@ public final class Briefs {
       });
     } catch (UncheckedIOException e) {
       throw e.getCause();
+    }
+    for (Period p : Period.recent(analysis.asOf())) {
+      Files.write(siteRoot.resolve(path(p)), period(p, list, analysis));
     }
     return list.size();
   }

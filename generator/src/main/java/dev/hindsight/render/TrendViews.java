@@ -63,7 +63,9 @@ final class TrendViews {
       charts.add(chart("error-budget", "Error budget burned per SLO (% of one window's budget)",
           "Incidents that started in the month; above 100 % the month alone used more than a whole window's budget.", "bar", false, "%", labels, budget));
     }
-    return new Views.TrendsPage(views.site("../"), charts, chains(incidents), topServices(incidents));
+    List<Views.Link> briefs = dev.hindsight.pdf.Period.recent(analysis.asOf()).stream()
+        .map(p -> new Views.Link(p.name(), "../" + dev.hindsight.pdf.Briefs.path(p))).toList();
+    return new Views.TrendsPage(views.site("../"), charts, chains(incidents), topServices(incidents), briefs);
   }
 
   private List<List<String>> chains(List<Incident> incidents) {

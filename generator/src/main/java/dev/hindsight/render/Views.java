@@ -98,7 +98,7 @@ public final class Views {
   /** One chart of the trends page: Chart.js-ready data in JSON, and the same as a table. */
   public record TrendChart(String id, String title, String description, String json, List<String> columns, List<List<String>> rows) {}
 
-  public record TrendsPage(Site site, List<TrendChart> charts, List<List<String>> chains, List<List<String>> topServices) {}
+  public record TrendsPage(Site site, List<TrendChart> charts, List<List<String>> chains, List<List<String>> topServices, List<Link> periodBriefs) {}
 
   public record GlossaryPage(Site site, List<Glossary.Term> terms) {}
 }

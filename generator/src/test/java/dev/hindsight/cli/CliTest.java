@@ -88,7 +88,7 @@ class CliTest {
 
   @Test
   void helpAndVersionWorkOnEveryCommand() {
-    for (String command : new String[] {"validate", "build", "analyze", "new"}) {
+    for (String command : new String[] {"validate", "build", "analyze", "brief", "new"}) {
       CliRun help = CliRun.run(command, "--help");
       assertThat(help.exitCode()).as(command).isEqualTo(0);
       assertThat(help.out()).as(command).contains("Usage: hindsight " + command);
@@ -134,6 +134,19 @@ class CliTest {
         .contains("2nd deadlock on orders-db in 90 days")
         .contains("deadlock on orders-db: 2025-05-20-checkout-outage-reporting-query-deadlock -> 2025-07-17-orders-db-refund-batch-deadlock");
     assertThat(CliRun.run("analyze", "--input", input(BROKEN)).exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void briefWritesTheRequestedPdfs(@TempDir Path dir) throws IOException {
+    Path root = TestPaths.repoRoot();
+    CliRun run = CliRun.run("brief", "--input", root.resolve("postmortems").toString(), "--as-of", "2026-11-25", "--output", dir.toString(),
+        "--period", "2026-Q3", "2025-05-20-checkout-outage-reporting-query-deadlock");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(dir.resolve("2025-05-20-checkout-outage-reporting-query-deadlock.pdf")).isNotEmptyFile();
+    assertThat(dir.resolve("period-2026-Q3.pdf")).isNotEmptyFile();
+    assertThat(Files.readString(dir.resolve("period-2026-Q3.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
+    assertThat(CliRun.run("brief", "--input", root.resolve("postmortems").toString(), "no-such-incident").exitCode()).isEqualTo(2);
+    assertThat(CliRun.run("brief", "--input", root.resolve("postmortems").toString(), "--period", "2026-Q9").exitCode()).isEqualTo(2);
   }
 
   @Test

@@ -125,6 +125,38 @@ class BriefsTest {
     }
   }
 
+  @Test
+  void thePeriodBriefCountsWhatTheAnalysisCounts() throws IOException {
+    Period q3 = Period.parse("2025-Q3").orElseThrow();
+    List<Incident> all = examples.incidents(false);
+    long inQ3 = all.stream().filter(i -> q3.contains(i.started().atZoneSameInstant(examples.config().timeZone()).toLocalDate())).count();
+    long inQ2 = all.stream().filter(i -> q3.previous().contains(i.started().atZoneSameInstant(examples.config().timeZone()).toLocalDate())).count();
+    long overdue = analysis.actions().stream().filter(t -> t.state() == dev.hindsight.analyze.ActionState.OVERDUE).count();
+    var quarter = analysis.quarterly().stream().filter(t -> t.period().equals("2025-Q3")).findFirst().orElseThrow();
+    assertThat(quarter.incidents()).isEqualTo((int) inQ3);
+    try (PDDocument doc = Loader.loadPDF(briefs.period(q3, all, analysis))) {
+      assertThat(doc.getNumberOfPages()).isBetween(1, 2);
+      String text = text(doc);
+      assertThat(text).contains("2025-Q3: incidents and follow-up", "1 Jul 2025 – 30 Sep 2025");
+      assertThat(text).containsPattern("Incidents " + inQ3 + " " + inQ2);
+      assertThat(text).containsPattern("Actions overdue today " + overdue);
+      assertThat(text).contains("Checkout errors for 38 minutes").contains("Overdue actions by owner".toUpperCase(Locale.ROOT));
+    }
+  }
+
+  @Test
+  void periodsAreQuartersOrMonths() {
+    Period q = Period.parse("2026-Q1").orElseThrow();
+    assertThat(q.start()).isEqualTo(LocalDate.parse("2026-01-01"));
+    assertThat(q.end()).isEqualTo(LocalDate.parse("2026-04-01"));
+    assertThat(q.previous().name()).isEqualTo("2025-Q4");
+    assertThat(Period.parse("2026-03").orElseThrow().previous().name()).isEqualTo("2026-02");
+    assertThat(Period.parse("2026-13")).isEmpty();
+    assertThat(Period.parse("Q3")).isEmpty();
+    assertThat(Period.recent(LocalDate.parse("2026-11-25"))).extracting(Period::name)
+        .containsExactly("2026-Q4", "2026-Q3", "2026-11", "2026-10", "2026-09");
+  }
+
   private static Incident byId(String id) {
     return examples.incidents().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
   }
