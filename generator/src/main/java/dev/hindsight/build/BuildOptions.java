@@ -7,9 +7,9 @@ import java.util.Optional;
 
 /**
  * What to build: where the incidents are, where the site goes, which templates and configuration
- * to use, whether drafts are included, whether warnings block publishing, and the date that "overdue" is judged against.
+ * to use, whether drafts are included, whether warnings block publishing, whether PDF briefs are written, and the date that "overdue" is judged against.
  */
-public record BuildOptions(Path input, Path output, Optional<Path> templates, Optional<Path> config, boolean drafts, boolean strict, LocalDate asOf) {
+public record BuildOptions(Path input, Path output, Optional<Path> templates, Optional<Path> config, boolean drafts, boolean strict, boolean briefs, LocalDate asOf) {
   public BuildOptions {
     Objects.requireNonNull(input);
     Objects.requireNonNull(output);

@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * The outcome of a build: every diagnostic, how many files were checked, and what was published
- * (nothing when {@code published} is false).
+ * (nothing when {@code published} is false), and how many PDF briefs were rendered or reused
+ * unchanged from the cache.
  */
-public record BuildResult(List<Diagnostic> diagnostics, int files, boolean published, int pages, int dataFiles, long millis) {
+public record BuildResult(List<Diagnostic> diagnostics, int files, boolean published, int pages, int dataFiles, long millis,
+    int briefsRendered, int briefsReused) {
   public BuildResult {
     diagnostics = List.copyOf(diagnostics);
   }

@@ -32,6 +32,10 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
 
   @Mixin SelectionOptions selection;
 
+  @Option(names = "--briefs", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Write the executive PDF briefs (default); --no-briefs skips them for a quick preview.")
+  boolean briefs;
+
   BuildCommand(Main.Context context) {
     this.context = context;
   }
@@ -46,7 +50,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight build: " + problem);
       return ExitCode.USAGE;
     }
-    BuildOptions options = new BuildOptions(input.input, output, templatesFolder(), input.configFile(), selection.drafts, report.strict,
+    BuildOptions options = new BuildOptions(input.input, output, templatesFolder(), input.configFile(), selection.drafts, report.strict, briefs,
         selection.asOf(context));
     BuildResult result = new SiteBuild(new Validator(), VersionProvider.version()).build(options);
     if (!result.diagnostics().isEmpty() || !result.published()) {
@@ -56,7 +60,8 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight build: nothing was published; " + output + " is unchanged.");
       return ExitCode.INVALID;
     }
-    context.out().printf("Built %d pages from %d incident files into %s in %d ms.%n", result.pages(), result.files(), output, result.millis());
+    context.out().printf("Built %d pages and %d PDF briefs (%d unchanged, reused) from %d incident files into %s in %d ms.%n",
+        result.pages(), result.briefsRendered() + result.briefsReused(), result.briefsReused(), result.files(), output, result.millis());
     return ExitCode.OK;
   }
 

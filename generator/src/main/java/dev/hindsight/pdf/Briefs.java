@@ -18,7 +18,12 @@ public final class Briefs {
   private final PeriodBriefs periods;
 
   public Briefs(TemplateSet templates, SiteConfig config, String version) {
-    this.writer = new PdfWriter(templates);
+    this(templates, config, version, java.util.Optional.empty());
+  }
+
+  /** With a cache folder: briefs whose inputs did not change are reused, not rendered again. */
+  public Briefs(TemplateSet templates, SiteConfig config, String version, java.util.Optional<Path> cache) {
+    this.writer = new PdfWriter(templates, cache);
     this.incidents = new IncidentBriefs(config, new MarkdownRenderer(), version);
     this.periods = new PeriodBriefs(config, version);
   }
@@ -31,6 +36,15 @@ public final class Briefs {
   /** The URL path of a period brief, relative to the site root. */
   public static String path(Period p) {
     return "briefs/period-" + p.name() + ".pdf";
+  }
+
+  /** How many briefs were rendered and how many reused from the cache so far. */
+  public int rendered() {
+    return writer.rendered();
+  }
+
+  public int reused() {
+    return writer.reused();
   }
 
   /** The brief of one incident. */
@@ -57,9 +71,10 @@ public final class Briefs {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    for (Period p : Period.recent(analysis.asOf())) {
+    List<Period> recent = Period.recent(analysis.asOf());
+    for (Period p : recent) {
       Files.write(siteRoot.resolve(path(p)), period(p, list, analysis));
     }
-    return list.size();
+    return list.size() + recent.size();
   }
 }

@@ -48,12 +48,24 @@ public final class PdfWriter {
   }
 
   private final TemplateSet templates;
+  private final Optional<Path> cache;
+  private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
   private final byte[] regular;
   private final byte[] bold;
   private final Optional<byte[]> cjk;
 
   public PdfWriter(TemplateSet templates) {
+    this(templates, Optional.empty());
+  }
+
+  /**
+   * @param cache a folder where rendered PDFs are kept by a hash of everything they are made from
+   *     (template source, view data, fonts, version), so that an unchanged brief is not rendered again
+   */
+  public PdfWriter(TemplateSet templates, Optional<Path> cache) {
     this.templates = templates;
+    this.cache = cache;
     this.regular = resource("fonts/DejaVuSans.ttf");
     this.bold = resource("fonts/DejaVuSans-Bold.ttf");
     this.cjk = CJK_FALLBACKS.stream().filter(p -> p.toString().endsWith(".ttf") && Files.isReadable(p)).findFirst().map(PdfWriter::read);
@@ -70,6 +82,49 @@ public final class PdfWriter {
    * @param documentKey a stable name of the document (e.g. the incident id), for its PDF id
    */
   public byte[] write(String template, Object page, String documentKey, LocalDate date) throws IOException {
+    Optional<Path> cached = cache.isEmpty() ? Optional.empty() : Optional.of(cache.get().resolve(hash(template, page, documentKey, date) + ".pdf"));
+    if (cached.isPresent() && Files.isRegularFile(cached.get())) {
+      reused.incrementAndGet();
+      return Files.readAllBytes(cached.get());
+    }
+    byte[] pdf = render(template, page, documentKey, date);
+    rendered.incrementAndGet();
+    if (cached.isPresent()) {
+      Files.createDirectories(cached.get().getParent());
+      Path tmp = Files.createTempFile(cached.get().getParent(), "brief", ".tmp");
+      Files.write(tmp, pdf);
+      Files.move(tmp, cached.get(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+    return pdf;
+  }
+
+  /** How many PDFs were rendered, and how many came from the cache. */
+  public int rendered() {
+    return rendered.get();
+  }
+
+  public int reused() {
+    return reused.get();
+  }
+
+  private String hash(String template, Object page, String key, LocalDate date) throws IOException {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      for (String part : List.of(CACHE_VERSION, template, templates.template(template).toString(), page.toString(), key, date.toString(),
+          String.valueOf(regular.length), String.valueOf(bold.length), String.valueOf(cjk.map(b -> b.length).orElse(0)))) {
+        sha.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Part of every cache key: bump it when the rendering code changes what it writes. */
+  static final String CACHE_VERSION = "hindsight-brief-1";
+
+  private byte[] render(String template, Object page, String documentKey, LocalDate date) throws IOException {
     String html;
     try {
       StringWriter out = new StringWriter();
@@ -87,6 +142,7 @@ public final class PdfWriter {
         .withW3cDocument(dom, "about:blank")
         .useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE))
         .withProducer("Hindsight")
+        .usePdfUaAccessibility(true)
         .toStream(pdf);
     builder.useFont(() -> new ByteArrayInputStream(regular), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
     builder.useFont(() -> new ByteArrayInputStream(bold), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);

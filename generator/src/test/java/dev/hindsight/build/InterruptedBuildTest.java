@@ -28,14 +28,14 @@ class InterruptedBuildTest {
     Files.writeString(input.resolve("2025-03-04-orders-slow.md"), baseline);
     Files.copy(TestPaths.resource("rules/valid-baseline/hindsight.yaml"), dir.resolve("hindsight.yaml"));
     Path out = dir.resolve("site");
-    assertThat(CliRun.run("build", "-i", input.toString(), "-o", out.toString()).exitCode()).isEqualTo(0);
+    assertThat(CliRun.run("build", "--no-briefs", "-i", input.toString(), "-o", out.toString()).exitCode()).isEqualTo(0);
     String index = Files.readString(out.resolve("index.html"));
 
     for (int i = 0; i < INCIDENTS; i++) {
       Files.writeString(input.resolve(String.format("2025-03-04-orders-slow-%04d.md", i)), baseline);
     }
     Process build = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), "dev.hindsight.cli.Main",
-        "build", "-i", input.toString(), "-o", out.toString())
+        "build", "--no-briefs", "-i", input.toString(), "-o", out.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("build.log").toFile()).start();
     try {
       Path staging = waitForStagingFolder(dir, build);
@@ -48,7 +48,7 @@ class InterruptedBuildTest {
     assertThat(out.resolve("incidents/2025-03-04-orders-slow/index.html")).exists();
     assertThat(out.resolve("incidents/2025-03-04-orders-slow-0000")).doesNotExist();
 
-    assertThat(CliRun.run("build", "-i", input.toString(), "-o", out.toString()).exitCode()).isEqualTo(0);
+    assertThat(CliRun.run("build", "--no-briefs", "-i", input.toString(), "-o", out.toString()).exitCode()).isEqualTo(0);
     assertThat(out.resolve("incidents/2025-03-04-orders-slow-0000/index.html")).exists();
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left.map(p -> p.getFileName().toString()).sorted().toList())

@@ -42,7 +42,9 @@ class SiteBuildTest {
     CliRun run = build(corpus, out);
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
     // index, the incident, its service, category and team (dba), browse, actions, trends, glossary
-    assertThat(run.out()).contains("Built 9 pages from 1 incident files");
+    // and 1 + 5 PDF briefs: the incident's, and those of the current and previous quarters and months
+    assertThat(run.out()).contains("Built 9 pages and 6 PDF briefs (0 unchanged, reused) from 1 incident files");
+    assertThat(out.resolve("briefs/2025-03-04-orders-slow.pdf")).isNotEmptyFile();
     assertThat(out.resolve("services/orders-db/index.html")).exists();
     assertThat(out.resolve("categories/missing-index/index.html")).exists();
     assertThat(out.resolve("teams/dba/index.html")).exists();
@@ -56,7 +58,26 @@ class SiteBuildTest {
     assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).contains("../../assets/site.css");
     Document index = Jsoup.parse(out.resolve("index.html").toFile());
     assertThat(index.select("table.incidents a.title").attr("href")).isEqualTo("incidents/2025-03-04-orders-slow/");
-    assertThat(dir.toFile().list()).as("no staging folders left behind").containsOnly("corpus", "site");
+    assertThat(dir.toFile().list()).as("no staging folders left behind").containsOnly("corpus", "site", ".hindsight-cache");
+  }
+
+  @Test
+  void rebuildsOnlyTheBriefsWhoseInputChanged(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path second = corpus.resolve("postmortems/2025-03-10-orders-slow-again.md");
+    Files.writeString(second, Files.readString(corpus.resolve("postmortems/2025-03-04-orders-slow.md"))
+        .replace("2025-03-04T", "2025-03-10T").replace("due: 2025-03-11", "due: 2025-03-17").replace("done_on: 2025-03-10", "done_on: 2025-03-16")
+        .replace("review_on: 2025-03-18", "review_on: 2025-03-24").replace("published_on: 2025-03-05", "published_on: 2025-03-11"));
+    Path out = dir.resolve("site");
+    assertThat(build(corpus, out).out()).contains("7 PDF briefs (0 unchanged, reused)");
+    byte[] first = Files.readAllBytes(out.resolve("briefs/2025-03-10-orders-slow-again.pdf"));
+    assertThat(build(corpus, out).out()).contains("7 PDF briefs (7 unchanged, reused)");
+    assertThat(out.resolve("briefs/2025-03-10-orders-slow-again.pdf")).hasBinaryContent(first);
+
+    Files.writeString(second, Files.readString(second).replace("title: Orders database slow after deploy", "title: Orders database slow after the deploy"));
+    CliRun run = build(corpus, out);
+    assertThat(run.out()).as("only the edited incident's brief is rendered again").contains("7 PDF briefs (6 unchanged, reused)");
+    assertThat(dir.resolve(".hindsight-cache/briefs")).isDirectory();
   }
 
   @Test
@@ -103,7 +124,7 @@ class SiteBuildTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("incident.ftlh:3:").contains("error HS004").contains("page.noSuchField");
     assertThat(Files.readString(out.resolve("index.html"))).isEqualTo(before);
-    assertThat(dir.toFile().list()).as("no staging folders left behind").containsOnly("corpus", "site");
+    assertThat(dir.toFile().list()).as("no staging folders left behind").containsOnly("corpus", "site", ".hindsight-cache");
   }
 
   @Test
