@@ -44,12 +44,14 @@ public final class IncidentViews {
   private final MarkdownRenderer markdown;
   private final Analysis analysis;
   private final String version;
+  private final boolean briefs;
 
-  public IncidentViews(SiteConfig config, MarkdownRenderer markdown, Analysis analysis, String version) {
+  public IncidentViews(SiteConfig config, MarkdownRenderer markdown, Analysis analysis, String version, boolean briefs) {
     this.config = config;
     this.markdown = markdown;
     this.analysis = analysis;
     this.version = version;
+    this.briefs = briefs;
   }
 
   public Views.Site site(String root) {
@@ -103,7 +105,7 @@ public final class IncidentViews {
         figures.recurrence().map(r -> new Views.Recurrence(r.phrase(), r.predecessors().stream().map(incidentLink).toList())).orElse(null),
         repeatedTags(figures),
         figures.similar().stream().map(m -> new Views.Similar(incidentLink.apply(m.id()), Math.round(m.score() * 100) + " %")).toList(),
-        "../../briefs/" + i.id() + ".pdf");
+        briefs ? "../../briefs/" + i.id() + ".pdf" : "");
   }
 
   private static final int PREVIEW_LIMIT = 32 * 1024;

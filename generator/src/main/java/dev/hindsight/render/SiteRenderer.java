@@ -43,11 +43,12 @@ public final class SiteRenderer {
    * Renders {@code incidents} (already filtered: drafts only when wanted) into {@code target}.
    *
    * @param skippedDrafts how many drafts were left out, for the index's note
+   * @param briefs whether PDF briefs are written, so that pages link to them
    * @throws TemplateFailure when a template is broken; the target is then incomplete
    */
   public Summary render(SiteConfig config, List<Incident> incidents, Analysis analysis, int skippedDrafts, boolean draftsIncluded,
-      String version, Path target) throws IOException {
-    IncidentViews views = new IncidentViews(config, markdown, analysis, version);
+      String version, boolean briefs, Path target) throws IOException {
+    IncidentViews views = new IncidentViews(config, markdown, analysis, version, briefs);
     Files.createDirectories(target);
     templates.copyAssets(target.resolve("assets"));
     VendorAssets.copyTo(target.resolve("assets/vendor"));
@@ -61,7 +62,7 @@ public final class SiteRenderer {
     groups.entrySet().parallelStream().forEach(g -> write("group.ftlh", g.getValue(), target.resolve(g.getKey()).resolve("index.html")));
     write("browse.ftlh", sections.browse(groups), target.resolve("browse/index.html"));
     write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"));
-    write("trends.ftlh", new TrendViews(config, analysis, views).page(incidents), target.resolve("trends/index.html"));
+    write("trends.ftlh", new TrendViews(config, analysis, views, briefs).page(incidents), target.resolve("trends/index.html"));
     write("glossary.ftlh", new Views.GlossaryPage(views.site("../"), Glossary.TERMS), target.resolve("glossary/index.html"));
     new DataExport(config).write(incidents, analysis, version, target.resolve("data"));
     new SearchIndex().write(incidents, config, target.resolve("data/search"));

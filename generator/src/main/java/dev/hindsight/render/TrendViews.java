@@ -32,11 +32,13 @@ final class TrendViews {
   private final SiteConfig config;
   private final Analysis analysis;
   private final IncidentViews views;
+  private final boolean briefs;
 
-  TrendViews(SiteConfig config, Analysis analysis, IncidentViews views) {
+  TrendViews(SiteConfig config, Analysis analysis, IncidentViews views, boolean briefs) {
     this.config = config;
     this.analysis = analysis;
     this.views = views;
+    this.briefs = briefs;
   }
 
   Views.TrendsPage page(List<Incident> incidents) {
@@ -63,9 +65,9 @@ final class TrendViews {
       charts.add(chart("error-budget", "Error budget burned per SLO (% of one window's budget)",
           "Incidents that started in the month; above 100 % the month alone used more than a whole window's budget.", "bar", false, "%", labels, budget));
     }
-    List<Views.Link> briefs = dev.hindsight.pdf.Period.recent(analysis.asOf()).stream()
+    List<Views.Link> periodBriefs = !briefs ? List.of() : dev.hindsight.pdf.Period.recent(analysis.asOf()).stream()
         .map(p -> new Views.Link(p.name(), "../" + dev.hindsight.pdf.Briefs.path(p))).toList();
-    return new Views.TrendsPage(views.site("../"), charts, chains(incidents), topServices(incidents), briefs);
+    return new Views.TrendsPage(views.site("../"), charts, chains(incidents), topServices(incidents), periodBriefs);
   }
 
   private List<List<String>> chains(List<Incident> incidents) {

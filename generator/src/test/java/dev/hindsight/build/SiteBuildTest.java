@@ -81,6 +81,16 @@ class SiteBuildTest {
   }
 
   @Test
+  void withoutBriefsNoPageLinksToOne(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path out = dir.resolve("site");
+    assertThat(build(corpus, out, "--no-briefs").out()).contains("0 PDF briefs");
+    assertThat(out.resolve("briefs")).doesNotExist();
+    assertThat(Files.readString(out.resolve("incidents/2025-03-04-orders-slow/index.html"))).doesNotContain(".pdf");
+    assertThat(Files.readString(out.resolve("trends/index.html"))).doesNotContain(".pdf");
+  }
+
+  @Test
   void leavesDraftsOutUnlessAskedFor(@TempDir Path dir) throws IOException {
     Path corpus = copyCorpus(BASELINE, dir);
     Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
