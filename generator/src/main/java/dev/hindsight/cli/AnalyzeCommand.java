@@ -2,11 +2,10 @@ package dev.hindsight.cli;
 
 import dev.hindsight.analyze.Analysis;
 import dev.hindsight.analyze.Analyzer;
-import dev.hindsight.diagnostic.Reporter;
 import dev.hindsight.model.Incident;
 import dev.hindsight.validate.ValidationResult;
-import dev.hindsight.validate.Validator;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -31,12 +30,9 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight analyze: " + problem);
       return ExitCode.USAGE;
     }
-    ValidationResult result = new Validator().validate(input.input, input.configFile());
-    if (result.hasErrors()) {
-      new Reporter(dev.hindsight.diagnostic.ReportFormat.TEXT, context.err()).report(result.diagnostics(), result.files());
-      context.err().println("hindsight analyze: fix the errors first (hindsight validate)");
-      return ExitCode.INVALID;
-    }
+    Optional<ValidationResult> validated = input.validated(context, "analyze");
+    if (validated.isEmpty()) return ExitCode.INVALID;
+    ValidationResult result = validated.get();
     List<Incident> included = result.incidents(selection.drafts);
     Analysis analysis = new Analyzer(result.config()).analyze(included, selection.asOf(context));
     new AnalysisReport(context.out()).print(included, analysis);

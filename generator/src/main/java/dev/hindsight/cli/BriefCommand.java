@@ -2,14 +2,11 @@ package dev.hindsight.cli;
 
 import dev.hindsight.analyze.Analysis;
 import dev.hindsight.analyze.Analyzer;
-import dev.hindsight.diagnostic.ReportFormat;
-import dev.hindsight.diagnostic.Reporter;
 import dev.hindsight.model.Incident;
 import dev.hindsight.pdf.Briefs;
 import dev.hindsight.pdf.Period;
 import dev.hindsight.render.TemplateSet;
 import dev.hindsight.validate.ValidationResult;
-import dev.hindsight.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,12 +50,9 @@ final class BriefCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight brief: " + problem);
       return ExitCode.USAGE;
     }
-    ValidationResult result = new Validator().validate(input.input, input.configFile());
-    if (result.hasErrors()) {
-      new Reporter(ReportFormat.TEXT, context.err()).report(result.diagnostics(), result.files());
-      context.err().println("hindsight brief: fix the errors first (hindsight validate)");
-      return ExitCode.INVALID;
-    }
+    Optional<ValidationResult> validated = input.validated(context, "brief");
+    if (validated.isEmpty()) return ExitCode.INVALID;
+    ValidationResult result = validated.get();
     List<Incident> included = result.incidents(selection.drafts || !ids.isEmpty());
     Analysis analysis = new Analyzer(result.config()).analyze(included, selection.asOf(context));
     Briefs briefs = new Briefs(new TemplateSet(Optional.empty()), result.config(), VersionProvider.version());

@@ -37,6 +37,18 @@ final class InputOptions {
     return null;
   }
 
+  /**
+   * Validates the input for a command that needs a clean corpus; on errors, reports them to the
+   * error stream and returns empty.
+   */
+  Optional<dev.hindsight.validate.ValidationResult> validated(Main.Context context, String command) {
+    dev.hindsight.validate.ValidationResult result = new dev.hindsight.validate.Validator().validate(input, configFile());
+    if (!result.hasErrors()) return Optional.of(result);
+    new dev.hindsight.diagnostic.Reporter(dev.hindsight.diagnostic.ReportFormat.TEXT, context.err()).report(result.diagnostics(), result.files());
+    context.err().println("hindsight " + command + ": fix the errors first (hindsight validate)");
+    return Optional.empty();
+  }
+
   static Path relativeIfPossible(Path p) {
     Path cwd = Path.of("").toAbsolutePath();
     return p.startsWith(cwd) ? cwd.relativize(p) : p;
