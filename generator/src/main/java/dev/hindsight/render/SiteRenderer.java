@@ -66,6 +66,8 @@ public final class SiteRenderer {
     write("glossary.ftlh", new Views.GlossaryPage(views.site("../"), Glossary.TERMS), target.resolve("glossary/index.html"));
     new DataExport(config).write(incidents, analysis, version, target.resolve("data"));
     new SearchIndex().write(incidents, config, target.resolve("data/search"));
+    new Feeds(config, markdown).write(incidents, analysis, target);
+    copySchema(target.resolve("schema"));
     int files = incidents.parallelStream().mapToInt(i -> {
       Path dir = target.resolve("incidents").resolve(i.id());
       write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));
@@ -101,6 +103,17 @@ public final class SiteRenderer {
 
   private static String firstLine(String s) {
     return s == null ? "" : s.strip().lines().findFirst().orElse("");
+  }
+
+  /** The incident schema, so that editors can point their YAML language server at the published site. */
+  private static void copySchema(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    for (String name : List.of("incident.schema.json", "config.schema.json")) {
+      try (var in = SiteRenderer.class.getResourceAsStream("/dev/hindsight/schema/" + name)) {
+        if (in == null) throw new IllegalStateException("schema missing from the jar: " + name);
+        Files.copy(in, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
   }
 
   /** Copies the files an incident links to (evidence, CSV series) next to its page. */

@@ -1,0 +1,187 @@
+package dev.hindsight.render;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import dev.hindsight.analyze.Analysis;
+import dev.hindsight.analyze.TrackedAction;
+import dev.hindsight.model.Incident;
+import dev.hindsight.model.IncidentStatus;
+import dev.hindsight.model.SiteConfig;
+import dev.hindsight.scaffold.IncidentScaffold;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jsoup.Jsoup;
+
+/**
+ * The site's feeds and exports: an Atom feed of published incidents ({@code feed.xml}, with Rome),
+ * iCalendar feeds of open actions' due dates and of follow-up reviews (with ical4j; one for
+ * everything in {@code calendar/all.ics}, one per owner and per team), and every action as CSV
+ * ({@code data/actions.csv}, with Commons CSV). All stamped with the analysis date, so rebuilds are
+ * reproducible.
+ */
+public final class Feeds {
+  private final SiteConfig config;
+  private final MarkdownRenderer markdown;
+
+  public Feeds(SiteConfig config, MarkdownRenderer markdown) {
+    this.config = config;
+    this.markdown = markdown;
+  }
+
+  public void write(List<Incident> incidents, Analysis analysis, Path site) throws IOException {
+    atom(incidents, site.resolve("feed.xml"));
+    calendars(incidents, analysis, site.resolve("calendar"));
+    csv(analysis, site.resolve("data/actions.csv"));
+  }
+
+  private String absolute(String path) {
+    return config.baseUrl().map(u -> u + path).orElse(path);
+  }
+
+  void atom(List<Incident> incidents, Path file) throws IOException {
+    SyndFeed feed = new SyndFeedImpl();
+    feed.setFeedType("atom_1.0");
+    feed.setTitle(config.title());
+    feed.setDescription("Published incident post-mortems");
+    feed.setUri(absolute("feed.xml"));
+    feed.setLink(absolute(""));
+    List<SyndEntry> entries = new ArrayList<>();
+    Date newest = Date.from(Instant.EPOCH);
+    for (Incident i : incidents) {
+      if (i.status() != IncidentStatus.PUBLISHED) continue;
+      SyndEntry e = new SyndEntryImpl();
+      e.setTitle(i.severity() + ": " + i.title());
+      e.setUri("urn:hindsight:incident:" + i.id());
+      e.setLink(absolute(IncidentViews.url(i)));
+      Date updated = Date.from(i.publishedOn().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant())
+          .orElse(i.resolved().orElse(i.started()).toInstant()));
+      e.setUpdatedDate(updated);
+      e.setPublishedDate(updated);
+      if (updated.after(newest)) newest = updated;
+      SyndContentImpl summary = new SyndContentImpl();
+      summary.setType("text");
+      summary.setValue(Jsoup.parse(markdown.block(i.summary().orElse(""))).text());
+      e.setDescription(summary);
+      List<SyndCategory> categories = new ArrayList<>();
+      for (String c : concat(List.of(i.severity()), i.services(), i.rca().map(r -> List.of(r.category())).orElse(List.of()))) {
+        SyndCategory cat = new SyndCategoryImpl();
+        cat.setName(c);
+        categories.add(cat);
+      }
+      e.setCategories(categories);
+      e.setAuthor(i.authors().isEmpty() ? config.title() : String.join(", ", i.authors()));
+      entries.add(e);
+    }
+    feed.setEntries(entries);
+    feed.setPublishedDate(newest);
+    SyndLinkImpl self = new SyndLinkImpl();
+    self.setRel("self");
+    self.setHref(absolute("feed.xml"));
+    feed.setLinks(List.of(self));
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      new SyndFeedOutput().output(feed, out);
+    } catch (FeedException e) {
+      throw new IOException("could not write the Atom feed: " + e.getMessage(), e);
+    }
+  }
+
+  void calendars(List<Incident> incidents, Analysis analysis, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Instant stamp = analysis.asOf().atStartOfDay(ZoneOffset.UTC).toInstant();
+    Map<String, List<VEvent>> byFile = new LinkedHashMap<>();
+    byFile.put("all.ics", new ArrayList<>());
+    for (TrackedAction t : analysis.actions()) {
+      if (!t.state().isPending()) continue;
+      VEvent due = event(t.action().due(), "Due: " + t.action().title() + " (" + t.action().owner() + ")",
+          t.incidentId() + "-" + t.action().id() + "@hindsight", stamp,
+          t.incidentTitle() + "\nAction " + t.action().id() + ", " + t.action().type().label() + ", " + t.action().priority().label()
+              + (t.daysOverdue() > 0 ? ", overdue by " + t.daysOverdue() + " days" : ""),
+          absolute("incidents/" + t.incidentId() + "/"));
+      byFile.get("all.ics").add(due);
+      byFile.computeIfAbsent("owner-" + IncidentScaffold.slug(t.action().owner()) + ".ics", k -> new ArrayList<>()).add(due);
+      for (String team : t.teams()) byFile.computeIfAbsent("team-" + IncidentScaffold.slug(team) + ".ics", k -> new ArrayList<>()).add(due);
+    }
+    for (Incident i : incidents) {
+      if (i.reviewOn().isEmpty()) continue;
+      boolean pending = analysis.of(i.id()).actions().stream().anyMatch(t -> t.state().isPending());
+      if (!pending && i.reviewOn().get().isBefore(analysis.asOf())) continue;
+      byFile.get("all.ics").add(event(i.reviewOn().get(), "Follow-up review: " + i.title(), i.id() + "-review@hindsight", stamp,
+          "Check that the actions of this post-mortem were done.", absolute(IncidentViews.url(i))));
+    }
+    for (Map.Entry<String, List<VEvent>> e : byFile.entrySet()) {
+      Calendar cal = new Calendar();
+      cal.add(new ProdId("-//Hindsight//Post-mortem actions//EN"));
+      cal.add(ImmutableVersion.VERSION_2_0);
+      cal.add(ImmutableCalScale.GREGORIAN);
+      e.getValue().forEach(cal::add);
+      try (Writer out = Files.newBufferedWriter(dir.resolve(e.getKey()), StandardCharsets.UTF_8)) {
+        new CalendarOutputter(false).output(cal, out);
+      }
+    }
+  }
+
+  private static VEvent event(LocalDate day, String summary, String uid, Instant stamp, String description, String url) {
+    VEvent event = new VEvent(day, summary);
+    event.add(new Uid(uid));
+    event.replace(new DtStamp(stamp));
+    event.add(new Description(description));
+    try {
+      event.add(new Url(java.net.URI.create(url)));
+    } catch (IllegalArgumentException ignored) {
+      // a relative URL without a base_url: leave the link out
+    }
+    return event;
+  }
+
+  void csv(Analysis analysis, Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("incident", "incident_title", "severity", "action",
+            "title", "owner", "teams", "due", "type", "priority", "status", "state", "days_overdue", "done_on", "ticket", "ticket_url").get())) {
+      for (TrackedAction t : analysis.actions()) {
+        var a = t.action();
+        csv.printRecord(t.incidentId(), t.incidentTitle(), t.severity(), a.id(), a.title(), a.owner(), String.join(" ", t.teams()), a.due(),
+            a.type().label(), a.priority().label(), a.status().label(), t.state().label(), t.daysOverdue(), a.doneOn().map(Object::toString).orElse(""),
+            a.ticket().orElse(""), a.ticket().flatMap(config::ticketLink).orElse(""));
+      }
+    }
+  }
+
+  @SafeVarargs
+  private static List<String> concat(List<String>... lists) {
+    List<String> out = new ArrayList<>();
+    for (List<String> l : lists) out.addAll(l);
+    return out;
+  }
+}
