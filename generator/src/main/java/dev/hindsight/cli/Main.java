@@ -22,11 +22,9 @@ public final class Main {
    * @param env the environment (for SOURCE_DATE_EPOCH), passed in so tests can set it
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
-    Context context = new Context(out, err, env, clock);
-    CommandLine cli = new CommandLine(new HindsightCommand(), new ContextFactory(context));
+    CommandLine cli = commandLine(new Context(out, err, env, clock));
     cli.setOut(out);
     cli.setErr(err);
-    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       err.println("hindsight: internal error: " + e);
       err.println("This is a bug in Hindsight; please report it with the command you ran.");
@@ -37,6 +35,18 @@ public final class Main {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** The command line, for tools and tests that only parse arguments (nothing runs). */
+  public static CommandLine parser() {
+    PrintWriter sink = new PrintWriter(java.io.Writer.nullWriter());
+    return commandLine(new Context(sink, sink, Map.of(), Clock.systemUTC()));
+  }
+
+  private static CommandLine commandLine(Context context) {
+    CommandLine cli = new CommandLine(new HindsightCommand(), new ContextFactory(context));
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    return cli;
   }
 
   /** What every command needs from its surroundings. */
