@@ -88,7 +88,7 @@ class CliTest {
 
   @Test
   void helpAndVersionWorkOnEveryCommand() {
-    for (String command : new String[] {"validate", "build", "analyze", "brief", "new"}) {
+    for (String command : new String[] {"validate", "build", "serve", "analyze", "brief", "new"}) {
       CliRun help = CliRun.run(command, "--help");
       assertThat(help.exitCode()).as(command).isEqualTo(0);
       assertThat(help.out()).as(command).contains("Usage: hindsight " + command);
