@@ -88,7 +88,7 @@ class CliTest {
 
   @Test
   void helpAndVersionWorkOnEveryCommand() {
-    for (String command : new String[] {"validate", "build", "serve", "analyze", "brief", "new"}) {
+    for (String command : new String[] {"validate", "build", "serve", "analyze", "brief", "agenda", "new"}) {
       CliRun help = CliRun.run(command, "--help");
       assertThat(help.exitCode()).as(command).isEqualTo(0);
       assertThat(help.out()).as(command).contains("Usage: hindsight " + command);
@@ -147,6 +147,22 @@ class CliTest {
     assertThat(Files.readString(dir.resolve("period-2026-Q3.pdf"), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-");
     assertThat(CliRun.run("brief", "--input", root.resolve("postmortems").toString(), "no-such-incident").exitCode()).isEqualTo(2);
     assertThat(CliRun.run("brief", "--input", root.resolve("postmortems").toString(), "--period", "2026-Q9").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void agendaWritesTheMeetingPackWithOpenQuestionsAndBlamelessPrompts(@TempDir Path dir) throws IOException {
+    Path root = TestPaths.repoRoot();
+    CliRun run = CliRun.run("agenda", "--input", root.resolve("postmortems").toString(), "--as-of", "2026-11-25", "--output", dir.toString(),
+        "2026-11-19-catalog-db-alter-table-lock-queue");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(dir.resolve("agenda-2026-11-19-catalog-db-alter-table-lock-queue.html").toFile());
+    assertThat(html.select("h2").eachText()).startsWith("1. Opening (5 min)", "2. Walk the timeline (15 min)", "3. Look at the data together (10 min)");
+    assertThat(html.text()).contains("This review is blameless").contains("There is no root cause analysis yet")
+        .contains("No follow-up review date yet").contains("what made that the reasonable choice");
+    assertThat(html.select("table").first().select("tbody tr")).hasSizeGreaterThan(5);
+    try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("agenda-2026-11-19-catalog-db-alter-table-lock-queue.pdf").toFile())) {
+      assertThat(pdf.getNumberOfPages()).isBetween(1, 3);
+    }
   }
 
   @Test
