@@ -61,7 +61,8 @@ public final class SiteBuild {
     try {
       SiteRenderer renderer = new SiteRenderer(new TemplateSet(options.templates()));
       Analysis analysis = new Analyzer(validation.config()).analyze(included, options.asOf());
-      SiteRenderer.Summary summary = renderer.render(validation.config(), included, analysis, skippedDrafts, options.drafts(), version, options.briefs(), staging);
+      SiteRenderer.Summary summary = renderer.render(validation.config(), included, analysis, skippedDrafts, options.drafts(), version, options.briefs(),
+          dev.hindsight.load.GitHistory.read(options.input()), staging);
       Path cache = options.output().toAbsolutePath().normalize().getParent().resolve(".hindsight-cache").resolve("briefs");
       dev.hindsight.pdf.Briefs briefs = new dev.hindsight.pdf.Briefs(new TemplateSet(options.templates()), validation.config(), version,
           java.util.Optional.of(cache));

@@ -45,8 +45,15 @@ public final class IncidentViews {
   private final Analysis analysis;
   private final String version;
   private final boolean briefs;
+  private final dev.hindsight.load.GitHistory history;
 
   public IncidentViews(SiteConfig config, MarkdownRenderer markdown, Analysis analysis, String version, boolean briefs) {
+    this(config, markdown, analysis, version, briefs, dev.hindsight.load.GitHistory.none());
+  }
+
+  public IncidentViews(SiteConfig config, MarkdownRenderer markdown, Analysis analysis, String version, boolean briefs,
+      dev.hindsight.load.GitHistory history) {
+    this.history = history;
     this.config = config;
     this.markdown = markdown;
     this.analysis = analysis;
@@ -105,7 +112,10 @@ public final class IncidentViews {
         figures.recurrence().map(r -> new Views.Recurrence(r.phrase(), r.predecessors().stream().map(incidentLink).toList())).orElse(null),
         repeatedTags(figures),
         figures.similar().stream().map(m -> new Views.Similar(incidentLink.apply(m.id()), Math.round(m.score() * 100) + " %")).toList(),
-        briefs ? "../../briefs/" + i.id() + ".pdf" : "");
+        briefs ? "../../briefs/" + i.id() + ".pdf" : "",
+        revisions(i).stream().findFirst().map(Views.Revision::date).orElse(""),
+        revisions(i).isEmpty() ? "" : revisions(i).get(revisions(i).size() - 1).date(),
+        revisions(i).stream().limit(8).toList());
   }
 
   private static final int PREVIEW_LIMIT = 32 * 1024;
@@ -126,6 +136,11 @@ public final class IncidentViews {
       }
     }
     return new Views.EvidenceView(ref.apply(e.ref()), e.note().orElse(""), preview, language);
+  }
+
+  private List<Views.Revision> revisions(Incident i) {
+    return history.of(i.sourcePath()).stream().map(r -> new Views.Revision(r.commit(),
+        DATE.format(r.when().atZone(config.timeZone())), r.author(), r.message())).toList();
   }
 
   /** Incident pages sit two levels below the root; terms link to the glossary there. */

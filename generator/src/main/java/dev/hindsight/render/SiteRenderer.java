@@ -44,11 +44,12 @@ public final class SiteRenderer {
    *
    * @param skippedDrafts how many drafts were left out, for the index's note
    * @param briefs whether PDF briefs are written, so that pages link to them
+   * @param history the incidents' git history (none outside a repository)
    * @throws TemplateFailure when a template is broken; the target is then incomplete
    */
   public Summary render(SiteConfig config, List<Incident> incidents, Analysis analysis, int skippedDrafts, boolean draftsIncluded,
-      String version, boolean briefs, Path target) throws IOException {
-    IncidentViews views = new IncidentViews(config, markdown, analysis, version, briefs);
+      String version, boolean briefs, dev.hindsight.load.GitHistory history, Path target) throws IOException {
+    IncidentViews views = new IncidentViews(config, markdown, analysis, version, briefs, history);
     Files.createDirectories(target);
     templates.copyAssets(target.resolve("assets"));
     VendorAssets.copyTo(target.resolve("assets/vendor"));

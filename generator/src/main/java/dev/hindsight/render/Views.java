@@ -69,7 +69,10 @@ public final class Views {
       List<String> tags, List<String> authors, String facilitator, List<Fact> facts, String summaryHtml, ImpactView impact,
       List<TimelineItem> timeline, List<MetricView> metrics, RcaView rca, List<ActionRow> actions, String asOf, String reviewOn,
       boolean reviewDue, List<Link> related, String narrativeHtml, String editUrl, String sourcePath, Recurrence recurrence,
-      String repeatedTags, List<Similar> similar, String briefUrl) {}
+      String repeatedTags, List<Similar> similar, String briefUrl, String lastUpdated, String firstCommitted, List<Revision> revisions) {}
+
+  /** One commit that changed the incident's file. */
+  public record Revision(String commit, String date, String author, String message) {}
 
   /** An action in a cross-incident list, with its incident. */
   public record ActionItem(String incidentId, String incidentTitle, String incidentUrl, String severity, String id, String title,
