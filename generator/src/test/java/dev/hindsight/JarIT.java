@@ -40,7 +40,7 @@ class JarIT {
     assertThat(validate.code()).as(validate.output()).isEqualTo(0);
     Result build = run(dir, "build");
     assertThat(build.code()).as(build.output()).isEqualTo(0);
-    assertThat(build.output()).containsPattern("Built \\d+ pages and \\d+ PDF briefs \\(0 unchanged, reused\\) from \\d+ incident files into site-output");
+    assertThat(build.output()).containsPattern("Built \\d+ pages \\(0 unchanged, reused\\) and \\d+ PDF briefs \\(0 unchanged, reused\\) from \\d+ incident files into site-output");
     assertThat(dir.resolve("site-output/index.html")).exists();
     assertThat(dir.resolve("site-output/assets/site.css")).exists();
   }

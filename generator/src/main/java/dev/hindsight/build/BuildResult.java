@@ -8,7 +8,7 @@ import java.util.List;
  * (nothing when {@code published} is false), and how many PDF briefs were rendered or reused
  * unchanged from the cache.
  */
-public record BuildResult(List<Diagnostic> diagnostics, int files, boolean published, int pages, int dataFiles, long millis,
+public record BuildResult(List<Diagnostic> diagnostics, int files, boolean published, int pages, int pagesReused, int dataFiles, long millis,
     int briefsRendered, int briefsReused) {
   public BuildResult {
     diagnostics = List.copyOf(diagnostics);

@@ -60,8 +60,9 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight build: nothing was published; " + output + " is unchanged.");
       return ExitCode.INVALID;
     }
-    context.out().printf("Built %d pages and %d PDF briefs (%d unchanged, reused) from %d incident files into %s in %d ms.%n",
-        result.pages(), result.briefsRendered() + result.briefsReused(), result.briefsReused(), result.files(), output, result.millis());
+    context.out().printf("Built %d pages (%d unchanged, reused) and %d PDF briefs (%d unchanged, reused) from %d incident files into %s in %d ms.%n",
+        result.pages(), result.pagesReused(), result.briefsRendered() + result.briefsReused(), result.briefsReused(), result.files(), output,
+        result.millis());
     return ExitCode.OK;
   }
 

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,15 +30,25 @@ import java.util.Set;
  * small id-to-title map, so they can be rendered independently.
  */
 public final class SiteRenderer {
+  static final List<String> PAGE_TEMPLATES = List.of("layout.ftlh", "index.ftlh", "incident.ftlh", "group.ftlh", "browse.ftlh",
+      "actions.ftlh", "trends.ftlh", "glossary.ftlh");
   private final TemplateSet templates;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
+  private final Optional<Path> cacheDir;
+  private PageCache cache = new PageCache(Optional.empty(), "");
 
   public SiteRenderer(TemplateSet templates) {
-    this.templates = templates;
+    this(templates, Optional.empty());
   }
 
-  /** What a render produced. */
-  public record Summary(int pages, int files) {}
+  /** With a cache folder: pages whose templates and data did not change are copied, not rendered. */
+  public SiteRenderer(TemplateSet templates, Optional<Path> cacheDir) {
+    this.templates = templates;
+    this.cacheDir = cacheDir;
+  }
+
+  /** What a render produced: pages written, how many of them came unchanged from the cache, data files. */
+  public record Summary(int pages, int reused, int files) {}
 
   /**
    * Renders {@code incidents} (already filtered: drafts only when wanted) into {@code target}.
@@ -50,6 +61,7 @@ public final class SiteRenderer {
   public Summary render(SiteConfig config, List<Incident> incidents, Analysis analysis, int skippedDrafts, boolean draftsIncluded,
       String version, boolean briefs, dev.hindsight.load.GitHistory history, Path target) throws IOException {
     IncidentViews views = new IncidentViews(config, markdown, analysis, version, briefs, history);
+    cache = new PageCache(cacheDir, fingerprint(version));
     Files.createDirectories(target);
     templates.copyAssets(target.resolve("assets"));
     VendorAssets.copyTo(target.resolve("assets/vendor"));
@@ -74,16 +86,34 @@ public final class SiteRenderer {
       write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));
       return copyDataFiles(i, dir.resolve("files"));
     }).sum();
-    return new Summary(incidents.size() + groups.size() + 5, files);
+    cache.prune();
+    return new Summary(incidents.size() + groups.size() + 5, cache.reused.get(), files);
+  }
+
+  /** The part of every page's cache key that is the same for the whole build: version and templates. */
+  private String fingerprint(String version) throws IOException {
+    StringBuilder sb = new StringBuilder(version);
+    for (String name : PAGE_TEMPLATES) sb.append('\u0000').append(name).append('\u0000').append(templates.template(name).toString());
+    return sb.toString();
   }
 
   private void write(String templateName, Object page, Path file) {
     try {
-      Template template = templates.template(templateName);
       Files.createDirectories(file.getParent());
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        template.process(Map.of("page", page), out);
+      String key = cache.key(templateName, page);
+      Optional<byte[]> cached = cache.get(key);
+      if (cached.isPresent()) {
+        Files.write(file, cached.get());
+        cache.reused.incrementAndGet();
+        return;
       }
+      Template template = templates.template(templateName);
+      java.io.StringWriter html = new java.io.StringWriter(16 * 1024);
+      template.process(Map.of("page", page), html);
+      byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
+      Files.write(file, bytes);
+      cache.put(key, bytes);
+      cache.rendered.incrementAndGet();
     } catch (ParseException e) {
       throw failure(templateName, e.getLineNumber(), e.getColumnNumber(), "the template has a syntax error: " + e.getEditorMessage(), e);
     } catch (TemplateException e) {

@@ -43,7 +43,7 @@ class SiteBuildTest {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
     // index, the incident, its service, category and team (dba), browse, actions, trends, glossary
     // and 1 + 5 PDF briefs: the incident's, and those of the current and previous quarters and months
-    assertThat(run.out()).contains("Built 9 pages and 6 PDF briefs (0 unchanged, reused) from 1 incident files");
+    assertThat(run.out()).contains("Built 9 pages (0 unchanged, reused) and 6 PDF briefs (0 unchanged, reused) from 1 incident files");
     assertThat(out.resolve("briefs/2025-03-04-orders-slow.pdf")).isNotEmptyFile();
     assertThat(out.resolve("services/orders-db/index.html")).exists();
     assertThat(out.resolve("categories/missing-index/index.html")).exists();
@@ -78,6 +78,42 @@ class SiteBuildTest {
     CliRun run = build(corpus, out);
     assertThat(run.out()).as("only the edited incident's brief is rendered again").contains("7 PDF briefs (6 unchanged, reused)");
     assertThat(dir.resolve(".hindsight-cache/briefs")).isDirectory();
+  }
+
+  @Test
+  void anIncrementalBuildRendersOnlyWhatChangedAndEqualsACleanBuild(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
+    Files.writeString(corpus.resolve("postmortems/2025-03-10-orders-slow-again.md"), Files.readString(file)
+        .replace("2025-03-04T", "2025-03-10T").replace("due: 2025-03-11", "due: 2025-03-17").replace("done_on: 2025-03-10", "done_on: 2025-03-16")
+        .replace("review_on: 2025-03-18", "review_on: 2025-03-24").replace("published_on: 2025-03-05", "published_on: 2025-03-11"));
+    Path out = dir.resolve("site");
+    String first = build(corpus, out, "--no-briefs").out();
+    int pages = Integer.parseInt(first.replaceAll("(?s).*Built (\\d+) pages.*", "$1"));
+    assertThat(first).contains("(0 unchanged, reused)");
+    assertThat(build(corpus, out, "--no-briefs").out()).contains("Built " + pages + " pages (" + pages + " unchanged, reused)");
+
+    Files.writeString(file, Files.readString(file) + "\nA sentence added to the narrative.\n");
+    assertThat(build(corpus, out, "--no-briefs").out()).as("only the edited incident's page is rendered again")
+        .contains("Built " + pages + " pages (" + (pages - 1) + " unchanged, reused)");
+
+    Path clean = Files.createDirectories(dir.resolve("elsewhere")).resolve("site");
+    assertThat(build(corpus, clean, "--no-briefs").out()).contains("(0 unchanged, reused)");
+    assertThat(tree(out)).isEqualTo(tree(clean));
+  }
+
+  /** Every file below a folder with its content, for comparing whole sites. */
+  private static java.util.Map<String, String> tree(Path root) throws IOException {
+    java.util.Map<String, String> files = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), java.util.HexFormat.of().formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+      }
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return files;
   }
 
   @Test

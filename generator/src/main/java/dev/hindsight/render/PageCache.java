@@ -1,0 +1,85 @@
+package dev.hindsight.render;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Rendered pages kept by a hash of everything that makes them: the templates' sources, the
+ * generator's version and the page's complete view data. A page whose hash was seen before is
+ * copied instead of rendered, so an incremental build writes exactly what a clean build would.
+ * Entries no build used are pruned at the end, which keeps the cache the size of one site.
+ */
+final class PageCache {
+  private final Optional<Path> dir;
+  private final String fingerprint;
+  private final Set<String> used = ConcurrentHashMap.newKeySet();
+  final AtomicInteger rendered = new AtomicInteger();
+  final AtomicInteger reused = new AtomicInteger();
+
+  PageCache(Optional<Path> dir, String fingerprint) {
+    this.dir = dir;
+    this.fingerprint = fingerprint;
+  }
+
+  String key(String template, Object view) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(fingerprint.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(template.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(view.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Optional<byte[]> get(String key) {
+    if (dir.isEmpty()) return Optional.empty();
+    used.add(key);
+    Path file = dir.get().resolve(key + ".html");
+    try {
+      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  void put(String key, byte[] page) {
+    if (dir.isEmpty()) return;
+    try {
+      Files.createDirectories(dir.get());
+      Path tmp = Files.createTempFile(dir.get(), "page", ".tmp");
+      Files.write(tmp, page);
+      Files.move(tmp, dir.get().resolve(key + ".html"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Deletes the entries this build did not use. */
+  void prune() {
+    if (dir.isEmpty() || !Files.isDirectory(dir.get())) return;
+    try (Stream<Path> files = Files.list(dir.get())) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (!name.endsWith(".html") || !used.contains(name.substring(0, name.length() - 5))) Files.deleteIfExists(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
