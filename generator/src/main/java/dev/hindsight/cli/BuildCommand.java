@@ -36,6 +36,9 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       description = "Write the executive PDF briefs (default); --no-briefs skips them for a quick preview.")
   boolean briefs;
 
+  @Option(names = {"-q", "--quiet"}, description = "Print only problems: no progress line, no summary.")
+  boolean quiet;
+
   BuildCommand(Main.Context context) {
     this.context = context;
   }
@@ -52,7 +55,9 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
     }
     BuildOptions options = new BuildOptions(input.input, output, templatesFolder(), input.configFile(), selection.drafts, report.strict, briefs,
         selection.asOf(context));
-    BuildResult result = new SiteBuild(new Validator(), VersionProvider.version()).build(options);
+    ProgressLine line = new ProgressLine(context.err(), !quiet && System.console() != null && context.env().get("CI") == null);
+    BuildResult result = new SiteBuild(new Validator(), VersionProvider.version(), line::show).build(options);
+    line.clear();
     if (!result.diagnostics().isEmpty() || !result.published()) {
       new Reporter(report.format, context.err()).report(result.diagnostics(), result.files());
     }
@@ -60,6 +65,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight build: nothing was published; " + output + " is unchanged.");
       return ExitCode.INVALID;
     }
+    if (quiet) return ExitCode.OK;
     context.out().printf("Built %d pages (%d unchanged, reused) and %d PDF briefs (%d unchanged, reused) from %d incident files into %s in %d ms.%n",
         result.pages(), result.pagesReused(), result.briefsRendered() + result.briefsReused(), result.briefsReused(), result.files(), output,
         result.millis());

@@ -166,6 +166,28 @@ class CliTest {
   }
 
   @Test
+  void aNewFileValidatesAsPublishedOnceItsPlaceholdersAreFilled(@TempDir Path dir) throws IOException {
+    Path input = Files.createDirectories(dir.resolve("postmortems"));
+    assertThat(CliRun.run("new", "Replica lag on orders-replica", "--input", input.toString(), "--severity", "SEV2",
+        "--service", "orders-replica", "--started", "2026-11-20T09:00:00+01:00").exitCode()).isEqualTo(0);
+    Path file = input.resolve("2026-11-20-replica-lag-on-orders-replica.md");
+    String filled = Files.readString(file)
+        .replace("status: draft", "status: published")
+        .replace("# detected: 2026-11-20T09:00:00+01:00", "detected: 2026-11-20T09:10:00+01:00")
+        .replace("# mitigated: 2026-11-20T09:00:00+01:00", "mitigated: 2026-11-20T09:40:00+01:00")
+        .replace("# resolved: 2026-11-20T09:00:00+01:00", "resolved: 2026-11-20T10:00:00+01:00")
+        .replace("  category: other", "  category: replication-lag")
+        .replace("      evidence: []", "      evidence: [https://grafana.example/d/replica-lag]")
+        .replace("actions: []", "actions:\n  - id: A1\n    title: Alert on replica lag above 5 s\n    owner: dba\n    due: 2026-12-01\n"
+            + "    type: detect\n    priority: P1\n    status: open")
+        .replace("# follow_up:\n#   review_on: 2026-12-04", "follow_up:\n  review_on: 2026-12-04\npublished_on: 2026-11-21");
+    Files.writeString(file, filled);
+    CliRun validate = CliRun.run("validate", "--input", input.toString());
+    assertThat(validate.exitCode()).as(validate.out()).isEqualTo(0);
+    assertThat(validate.out()).as(validate.out()).contains("1 file checked: 0 errors, 0 warnings");
+  }
+
+  @Test
   void newNeverOverwritesAnExistingIncident(@TempDir Path dir) throws IOException {
     Path input = Files.createDirectories(dir.resolve("postmortems"));
     String[] args = {"new", "Disk full on reporting", "--input", input.toString(), "--started", "2025-05-01T10:00:00Z"};
