@@ -171,11 +171,20 @@ public final class Feeds {
             "title", "owner", "teams", "due", "type", "priority", "status", "state", "days_overdue", "done_on", "ticket", "ticket_url").get())) {
       for (TrackedAction t : analysis.actions()) {
         var a = t.action();
-        csv.printRecord(t.incidentId(), t.incidentTitle(), t.severity(), a.id(), a.title(), a.owner(), String.join(" ", t.teams()), a.due(),
-            a.type().label(), a.priority().label(), a.status().label(), t.state().label(), t.daysOverdue(), a.doneOn().map(Object::toString).orElse(""),
-            a.ticket().orElse(""), a.ticket().flatMap(config::ticketLink).orElse(""));
+        csv.printRecord(cell(t.incidentId()), cell(t.incidentTitle()), cell(t.severity()), cell(a.id()), cell(a.title()), cell(a.owner()),
+            cell(String.join(" ", t.teams())), a.due(), a.type().label(), a.priority().label(), a.status().label(), t.state().label(),
+            t.daysOverdue(), a.doneOn().map(Object::toString).orElse(""), cell(a.ticket().orElse("")),
+            cell(a.ticket().flatMap(config::ticketLink).orElse("")));
       }
     }
+  }
+
+  /**
+   * A text cell that a spreadsheet cannot take for a formula: text starting with =, +, -, @, a tab
+   * or a carriage return gets a leading apostrophe (OWASP's advice against CSV injection).
+   */
+  static String cell(String text) {
+    return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
   }
 
   @SafeVarargs
