@@ -45,7 +45,8 @@ public enum Code {
   HS603("no prevent or detect action"),
   HS604("late action for a most severe incident"),
   HS605("no follow-up review"),
-  HS606("published late");
+  HS606("published late"),
+  HS701("likely credential");
 
   private final String title;
 

@@ -26,6 +26,7 @@ public final class Validator {
   private final SchemaChecker schema = SchemaChecker.incidents();
   private final IncidentReader incidents = new IncidentReader();
   private final CorpusScanner scanner = new CorpusScanner();
+  private final SecretScan secrets = new SecretScan();
 
   public ValidationResult validate(Path inputRoot, Optional<Path> configFile) {
     List<Diagnostic> configProblems = new ArrayList<>();
@@ -59,6 +60,7 @@ public final class Validator {
       if (incident.isEmpty()) return Optional.empty();
       problems.addAll(checks.check(incident.get(), doc.get()));
       problems.addAll(lints.check(incident.get(), doc.get()));
+      problems.addAll(secrets.check(doc.get()));
       return Optional.of(new ValidatedIncident(incident.get(), doc.get()));
     } finally {
       all.addAll(problems);
