@@ -63,6 +63,18 @@ public final class SiteBuild {
     int skippedDrafts = validation.incidents().size() - included.size();
 
     AtomicPublisher publisher = new AtomicPublisher(options.output());
+    try (BuildLock lock = BuildLock.acquire(options.output())) {
+      if (lock == null) {
+        diagnostics.add(Diagnostic.error(Location.startOf(options.output()), Code.HS004,
+            "another build is writing " + options.output() + " right now", "wait for it to finish, or build into another folder"));
+        return new BuildResult(diagnostics, validation.files(), false, 0, 0, 0, elapsed(start), 0, 0);
+      }
+      return publishLocked(options, validation, included, skippedDrafts, publisher, diagnostics, start);
+    }
+  }
+
+  private BuildResult publishLocked(BuildOptions options, ValidationResult validation, List<Incident> included, int skippedDrafts,
+      AtomicPublisher publisher, List<Diagnostic> diagnostics, long start) throws IOException {
     publisher.recover();
     Path staging = publisher.stage();
     boolean committed = false;
@@ -107,6 +119,10 @@ public final class SiteBuild {
     if (input.startsWith(output) || output.startsWith(input)) {
       return Diagnostic.error(at, Code.HS004, "the output folder " + options.output() + " overlaps the input folder " + options.input(),
           "build into a separate folder, such as site-output");
+    }
+    if (Files.exists(output.resolve(".git")) || Files.exists(output.resolve("pom.xml")) && !Files.exists(output.resolve(MARKER))) {
+      return Diagnostic.error(at, Code.HS004, "the output folder " + options.output() + " looks like a repository or project root",
+          "build into a folder of its own, such as site-output");
     }
     if (Files.isDirectory(output) && !Files.exists(output.resolve(MARKER))) {
       try (Stream<Path> entries = Files.list(output)) {

@@ -24,9 +24,19 @@ public final class DocumentReader {
   }
 
   /** The document, or empty when it could not be read; problems go to {@code problems}. */
+  /** The largest incident file read: far above any real post-mortem, small enough to keep memory bounded. */
+  public static final long MAX_BYTES = 2L * 1024 * 1024;
+
   public Optional<SourceDocument> read(Path inputRoot, Path file, List<Diagnostic> problems) {
     String text;
     try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        problems.add(Diagnostic.error(Location.startOf(file), Code.HS004,
+            String.format(java.util.Locale.ROOT, "this file is %.1f MB; incident files are limited to %d MB", size / 1048576.0, MAX_BYTES / 1048576),
+            "move large data (metric series, logs) into CSV or text files in the incident's folder and reference them"));
+        return Optional.empty();
+      }
       text = decodeUtf8(Files.readAllBytes(file));
     } catch (CharacterCodingException e) {
       problems.add(Diagnostic.error(Location.startOf(file), Code.HS004,

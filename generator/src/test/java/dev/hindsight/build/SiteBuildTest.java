@@ -185,6 +185,30 @@ class SiteBuildTest {
   }
 
   @Test
+  void aSecondBuildOfTheSameOutputWaitsItsTurn(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path out = dir.resolve("site");
+    Path lockFile = Files.createDirectories(dir.resolve(".hindsight-cache")).resolve("site.lock");
+    try (var channel = java.nio.channels.FileChannel.open(lockFile, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        var held = channel.lock()) {
+      CliRun run = build(corpus, out, "--no-briefs");
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).contains("another build is writing");
+    }
+    assertThat(build(corpus, out, "--no-briefs").exitCode()).as("once the other build is done").isEqualTo(0);
+  }
+
+  @Test
+  void neverBuildsIntoARepositoryRoot(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path repo = Files.createDirectories(dir.resolve("repo/.git")).getParent();
+    CliRun run = build(corpus, repo, "--no-briefs");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("looks like a repository or project root");
+    assertThat(repo.resolve(".git")).isDirectory();
+  }
+
+  @Test
   void neverReplacesAFolderItDidNotGenerate(@TempDir Path dir) throws IOException {
     Path corpus = copyCorpus(BASELINE, dir);
     Path out = Files.createDirectories(dir.resolve("precious"));
