@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jsoup.Jsoup;
 
 /**
  * The review meeting pack for a post-mortem's facilitator: an agenda that follows the blameless
@@ -102,6 +101,6 @@ public final class Agendas {
   }
 
   private String plain(String md) {
-    return Jsoup.parse(markdown.block(md)).text();
+    return markdown.plain(md);
   }
 }

@@ -17,13 +17,11 @@ import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.jsoup.Jsoup;
 
 /** Prepares the view of one incident's executive brief: plain words, numbers, the plan. */
 final class IncidentBriefs {
@@ -53,7 +51,7 @@ final class IncidentBriefs {
     List<BriefViews.Fact> impact = new ArrayList<>();
     i.impact().usersAffected().ifPresent(u -> impact.add(new BriefViews.Fact("Users affected", NumberFormat.getIntegerInstance(Locale.ENGLISH).format(u))));
     if (!i.impact().regions().isEmpty()) impact.add(new BriefViews.Fact("Regions", String.join(", ", i.impact().regions())));
-    i.impact().revenueLoss().ifPresent(m -> impact.add(new BriefViews.Fact("Revenue lost (est.)", money(m.amount(), m.currency()))));
+    i.impact().revenueLoss().ifPresent(m -> impact.add(new BriefViews.Fact("Revenue lost (est.)", dev.hindsight.render.IncidentViews.money(m.amount(), m.currency()))));
     f.budget().ifPresent(b -> impact.add(new BriefViews.Fact("Error budget burned",
         String.format(Locale.ENGLISH, "%,.0f %% of %s", b.percentOfBudget(), b.slo()))));
     String blast = i.impact().blastRadius().map(b -> Glossary.footnoted(plain(b), terms)).orElse("");
@@ -82,7 +80,7 @@ final class IncidentBriefs {
   }
 
   private String plain(String markdownText) {
-    return Jsoup.parse(markdown.block(markdownText)).text();
+    return markdown.plain(markdownText);
   }
 
   /** The first {@code n} sentences: briefs are short. */
@@ -94,17 +92,6 @@ final class IncidentBriefs {
       end = dot + 1;
     }
     return text.substring(0, end);
-  }
-
-  static String money(java.math.BigDecimal amount, String currency) {
-    NumberFormat f = NumberFormat.getCurrencyInstance(Locale.ENGLISH);
-    try {
-      f.setCurrency(Currency.getInstance(currency));
-    } catch (IllegalArgumentException e) {
-      return amount.toPlainString() + " " + currency;
-    }
-    f.setMaximumFractionDigits(0);
-    return f.format(amount);
   }
 
   static String duration(Optional<Duration> d) {

@@ -41,7 +41,6 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.jsoup.Jsoup;
 
 /**
  * The site's feeds and exports: an Atom feed of published incidents ({@code feed.xml}, with Rome),
@@ -91,7 +90,7 @@ public final class Feeds {
       if (updated.after(newest)) newest = updated;
       SyndContentImpl summary = new SyndContentImpl();
       summary.setType("text");
-      summary.setValue(Jsoup.parse(markdown.block(i.summary().orElse(""))).text());
+      summary.setValue(markdown.plain(i.summary().orElse("")));
       e.setDescription(summary);
       List<SyndCategory> categories = new ArrayList<>();
       for (String c : concat(List.of(i.severity()), i.services(), i.rca().map(r -> List.of(r.category())).orElse(List.of()))) {

@@ -74,7 +74,7 @@ public final class IncidentViews {
         i.services(), DATE.format(local(i.started())), i.started().toString(),
         i.duration().map(Durations::human).orElse("ongoing"),
         i.rca().map(r -> r.category()).orElse(""),
-        i.summary().map(s -> shorten(org.jsoup.Jsoup.parse(markdown.block(s)).text(), 220)).orElse(""), String.valueOf(local(i.started()).getYear()),
+        i.summary().map(s -> shorten(markdown.plain(s), 220)).orElse(""), String.valueOf(local(i.started()).getYear()),
         i.duration().map(Duration::toMinutes).orElse(Long.MAX_VALUE));
   }
 
@@ -252,7 +252,8 @@ public final class IncidentViews {
     return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
-  private static String money(BigDecimal amount, String currency) {
+  /** An amount in its currency for people: "€412,000". */
+  public static String money(BigDecimal amount, String currency) {
     NumberFormat f = NumberFormat.getCurrencyInstance(Locale.ENGLISH);
     try {
       f.setCurrency(Currency.getInstance(currency));

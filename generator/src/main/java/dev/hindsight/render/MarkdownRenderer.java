@@ -55,6 +55,11 @@ public final class MarkdownRenderer {
     return sanitize(html);
   }
 
+  /** Markdown as plain text: what a reader sees, for snippets, feeds and print. */
+  public String plain(String markdown) {
+    return Jsoup.parse(block(markdown)).text();
+  }
+
   /** A short Markdown text (one paragraph) as sanitised inline HTML, without the {@code <p>}. */
   public String inline(String markdown) {
     String html = block(markdown).strip();
