@@ -80,14 +80,15 @@ public final class SiteBuild {
     boolean committed = false;
     try {
       Path cacheRoot = options.output().toAbsolutePath().normalize().getParent().resolve(".hindsight-cache");
-      SiteRenderer renderer = new SiteRenderer(new TemplateSet(options.templates()), java.util.Optional.of(cacheRoot.resolve("pages")));
+      TemplateSet templates = new TemplateSet(options.templates());
+      SiteRenderer renderer = new SiteRenderer(templates, java.util.Optional.of(cacheRoot.resolve("pages")));
       progress.accept("analysing " + included.size() + " incidents");
       Analysis analysis = new Analyzer(validation.config()).analyze(included, options.asOf());
       progress.accept("rendering pages");
       SiteRenderer.Summary summary = renderer.render(validation.config(), included, analysis, skippedDrafts, options.drafts(), version, options.briefs(),
           dev.hindsight.load.GitHistory.read(options.input()), staging);
       Path cache = cacheRoot.resolve("briefs");
-      dev.hindsight.pdf.Briefs briefs = new dev.hindsight.pdf.Briefs(new TemplateSet(options.templates()), validation.config(), version,
+      dev.hindsight.pdf.Briefs briefs = new dev.hindsight.pdf.Briefs(templates, validation.config(), version,
           java.util.Optional.of(cache));
       if (options.briefs()) {
         progress.accept("writing " + included.size() + " PDF briefs");
