@@ -1,5 +1,7 @@
 package dev.hindsight.pdf;
 
+import static dev.hindsight.render.DateFormats.DATE;
+
 import dev.hindsight.analyze.Analysis;
 import dev.hindsight.analyze.IncidentFigures;
 import dev.hindsight.diagnostic.Diagnostic;
@@ -44,7 +46,6 @@ public final class Agendas {
       "Close by thanking the responders and naming what went well.");
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private final TemplateSet templates;
   private final PdfWriter writer;
   private final SiteConfig config;

@@ -1,5 +1,9 @@
 package dev.hindsight.pdf;
 
+import static dev.hindsight.render.DateFormats.DATE;
+import static dev.hindsight.render.DateFormats.DATE_TIME;
+import static dev.hindsight.render.DateFormats.TIME;
+
 import dev.hindsight.analyze.ActionState;
 import dev.hindsight.analyze.Analysis;
 import dev.hindsight.analyze.IncidentFigures;
@@ -14,7 +18,6 @@ import dev.hindsight.render.Glossary;
 import dev.hindsight.render.MarkdownRenderer;
 import java.text.NumberFormat;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,9 +28,6 @@ import java.util.Optional;
 
 /** Prepares the view of one incident's executive brief: plain words, numbers, the plan. */
 final class IncidentBriefs {
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private final SiteConfig config;
   private final MarkdownRenderer markdown;
   private final String version;

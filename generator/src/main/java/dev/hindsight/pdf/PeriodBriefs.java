@@ -1,5 +1,7 @@
 package dev.hindsight.pdf;
 
+import static dev.hindsight.render.DateFormats.DATE;
+
 import dev.hindsight.analyze.ActionState;
 import dev.hindsight.analyze.Analysis;
 import dev.hindsight.analyze.IncidentFigures;
@@ -11,7 +13,6 @@ import dev.hindsight.render.Durations;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,7 +23,6 @@ import java.util.TreeMap;
 
 /** Prepares the view of a period brief: what the period held, against the one before. */
 final class PeriodBriefs {
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
   private final SiteConfig config;
   private final String version;
 

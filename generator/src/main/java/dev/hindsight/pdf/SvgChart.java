@@ -1,11 +1,12 @@
 package dev.hindsight.pdf;
 
+import static dev.hindsight.render.DateFormats.TIME;
+
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.Metric;
 import dev.hindsight.model.MetricPoint;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,6 @@ public final class SvgChart {
   private static final int RIGHT = 10;
   private static final int TOP = 14;
   private static final int BOTTOM = 30;
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
   private SvgChart() {}
 

@@ -1,5 +1,9 @@
 package dev.hindsight.render;
 
+import static dev.hindsight.render.DateFormats.DATE;
+import static dev.hindsight.render.DateFormats.DATE_TIME;
+import static dev.hindsight.render.DateFormats.TIME;
+
 import dev.hindsight.analyze.ActionState;
 import dev.hindsight.analyze.Analysis;
 import dev.hindsight.analyze.IncidentFigures;
@@ -22,7 +26,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -33,9 +36,6 @@ import java.util.function.Function;
 
 /** Prepares the view records for one site: formatting, links and Markdown, in one place. */
 public final class IncidentViews {
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", Locale.ENGLISH);
-  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
   private static final Map<TimelineKind, String> ICONS = Map.of(
       TimelineKind.CAUSE, "⚠", TimelineKind.DETECTION, "🔔", TimelineKind.ESCALATION, "📣", TimelineKind.ACTION, "🛠",
       TimelineKind.COMMUNICATION, "💬", TimelineKind.MITIGATION, "🩹", TimelineKind.RESOLUTION, "✅");

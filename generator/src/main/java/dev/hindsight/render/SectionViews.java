@@ -103,7 +103,7 @@ final class SectionViews {
       reviews.add(new Views.ReviewDue(new Views.Link(any.incidentTitle(), "../incidents/" + id + "/"), "",
           (int) f.actions().stream().filter(t -> t.state().isPending()).count()));
     }
-    return new Views.ActionsPage(views.site("../"), IncidentViews.DATE.format(analysis.asOf()), facts,
+    return new Views.ActionsPage(views.site("../"), DateFormats.DATE.format(analysis.asOf()), facts,
         analysis.actions().stream().map(this::item).toList(), owners, teams, reviews);
   }
 
@@ -118,7 +118,7 @@ final class SectionViews {
     var a = t.action();
     Views.Link ticket = a.ticket().map(k -> new Views.Link(k, config.ticketLink(k).orElse(null))).orElse(null);
     return new Views.ActionItem(t.incidentId(), t.incidentTitle(), "incidents/" + t.incidentId() + "/", t.severity(), a.id(), a.title(),
-        a.owner(), IncidentViews.DATE.format(a.due()), a.due().toString(), a.type().label(), a.priority().label(),
+        a.owner(), DateFormats.DATE.format(a.due()), a.due().toString(), a.type().label(), a.priority().label(),
         t.state().label(), t.daysOverdue(), t.state() == ActionState.OVERDUE, ticket);
   }
 }

@@ -78,8 +78,8 @@ final class TrendViews {
       Incident first = byId.get(c.incidents().get(0));
       Incident last = byId.get(c.incidents().get(c.incidents().size() - 1));
       rows.add(List.of(c.key(), c.service(), String.valueOf(c.incidents().size()),
-          IncidentViews.DATE.format(first.started().atZoneSameInstant(config.timeZone())),
-          IncidentViews.DATE.format(last.started().atZoneSameInstant(config.timeZone())),
+          DateFormats.DATE.format(first.started().atZoneSameInstant(config.timeZone())),
+          DateFormats.DATE.format(last.started().atZoneSameInstant(config.timeZone())),
           "../" + IncidentViews.url(last), last.title()));
     }
     return rows;
