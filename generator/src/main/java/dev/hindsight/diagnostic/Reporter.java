@@ -35,17 +35,37 @@ public final class Reporter {
     out.flush();
   }
 
+  /** Excerpt lines longer than this are cut to a window around the column. */
+  private static final int EXCERPT = 100;
+  private static final java.util.regex.Pattern CONTROL = java.util.regex.Pattern.compile("[\\p{Cc}&&[^\\t]]|[\\u202A-\\u202E\\u2066-\\u2069]");
+
+  /**
+   * Text from an incident file with control characters (terminal escape sequences among them) and
+   * bidirectional overrides shown as U+FFFD, so a hostile file cannot rewrite what a reviewer sees
+   * in a terminal or a CI log.
+   */
+  static String printable(String s) {
+    return CONTROL.matcher(s).replaceAll("\uFFFD");
+  }
+
   private void text(List<Diagnostic> diagnostics, int checkedFiles) {
     for (Diagnostic d : diagnostics) {
       Location at = d.location();
-      out.printf("%s:%d:%d: %s %s: %s%n", at.file(), at.line(), at.column(), d.level().label(), d.code(), d.message());
+      out.printf("%s:%d:%d: %s %s: %s%n", printable(at.file().toString()), at.line(), at.column(), d.level().label(), d.code(), printable(d.message()));
       String line = line(at);
       if (line != null) {
         String gutter = String.valueOf(at.line());
-        out.printf(" %s | %s%n", gutter, line.replace('\t', ' '));
-        out.printf(" %s | %s^%n", " ".repeat(gutter.length()), " ".repeat(Math.max(0, Math.min(at.column() - 1, line.length()))));
+        int caret = Math.max(0, Math.min(at.column() - 1, line.length()));
+        if (line.length() > EXCERPT) {
+          int from = Math.max(0, Math.min(caret - EXCERPT / 2, line.length() - EXCERPT));
+          String cut = (from > 0 ? "…" : "") + line.substring(from, from + EXCERPT) + (from + EXCERPT < line.length() ? "…" : "");
+          caret = caret - from + (from > 0 ? 1 : 0);
+          line = cut;
+        }
+        out.printf(" %s | %s%n", gutter, printable(line.replace('\t', ' ')));
+        out.printf(" %s | %s^%n", " ".repeat(gutter.length()), " ".repeat(caret));
       }
-      d.hint().ifPresent(h -> out.printf("   = hint: %s%n", h));
+      d.hint().ifPresent(h -> out.printf("   = hint: %s%n", printable(h)));
       out.println();
     }
     out.println(summary(diagnostics, checkedFiles));
@@ -84,7 +104,7 @@ public final class Reporter {
       out.printf("::%s file=%s,line=%d,col=%d,title=%s::%s%n",
           d.isError() ? "error" : "warning",
           escapeProperty(at.file().toString().replace('\\', '/')), at.line(), at.column(),
-          escapeProperty(d.code() + " " + d.code().title()), escapeData(message));
+          escapeProperty(d.code() + " " + d.code().title()), printable(escapeData(message)));
     }
     out.println(summary(diagnostics, checkedFiles));
   }

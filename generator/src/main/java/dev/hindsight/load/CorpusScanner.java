@@ -1,5 +1,8 @@
 package dev.hindsight.load;
 
+import dev.hindsight.diagnostic.Code;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.diagnostic.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,13 +22,22 @@ public final class CorpusScanner {
   private static final List<String> INDEX_NAMES = List.of("index.md", "index.yaml", "index.yml");
 
   public List<Path> scan(Path inputRoot) {
+    return scan(inputRoot, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #scan(Path)}, reporting into {@code problems} the symbolic links that lead out of the
+   * input folder (they are not followed). Links that stay inside are skipped: what they point at
+   * is found through its own path, once.
+   */
+  public List<Path> scan(Path inputRoot, List<Diagnostic> problems) {
     List<Path> found = new ArrayList<>();
-    walk(inputRoot, inputRoot, found);
+    walk(inputRoot, inputRoot, found, problems);
     found.sort(Path::compareTo);
     return List.copyOf(found);
   }
 
-  private void walk(Path root, Path dir, List<Path> found) {
+  private void walk(Path root, Path dir, List<Path> found, List<Diagnostic> problems) {
     List<Path> entries;
     try (Stream<Path> list = Files.list(dir)) {
       entries = list.sorted().toList();
@@ -36,13 +48,21 @@ public final class CorpusScanner {
       String name = entry.getFileName().toString();
       String lower = name.toLowerCase(Locale.ROOT);
       if (name.startsWith(".") || name.startsWith("_")) continue;
+      if (Files.isSymbolicLink(entry)) {
+        if (!Confinement.within(entry, root) && (Files.isDirectory(entry) || isIncidentFile(lower))) {
+          problems.add(Diagnostic.error(Location.startOf(entry), Code.HS402,
+              "`" + root.relativize(entry) + "` is a symbolic link to " + Confinement.target(entry) + ", outside the input folder; it is not read",
+              "copy the " + (Files.isDirectory(entry) ? "folder" : "file") + " into " + root + " instead of linking to it, so the build only publishes what is in the repository"));
+        }
+        continue;
+      }
       if (Files.isDirectory(entry)) {
         if (dir.equals(root) && lower.equals("templates")) continue;
         Path index = INDEX_NAMES.stream().map(entry::resolve).filter(Files::isRegularFile).findFirst().orElse(null);
         if (index != null) {
           found.add(index);
         } else {
-          walk(root, entry, found);
+          walk(root, entry, found, problems);
         }
       } else if (isIncidentFile(lower)) {
         found.add(entry);

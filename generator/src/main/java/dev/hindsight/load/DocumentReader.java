@@ -28,6 +28,12 @@ public final class DocumentReader {
   public static final long MAX_BYTES = 2L * 1024 * 1024;
 
   public Optional<SourceDocument> read(Path inputRoot, Path file, List<Diagnostic> problems) {
+    if (!Confinement.within(file, inputRoot)) {
+      problems.add(Diagnostic.error(Location.startOf(file), Code.HS402,
+          "this file is a symbolic link to " + Confinement.target(file) + ", outside the input folder; it is not read",
+          "copy the file into " + inputRoot + " instead of linking to it, so the build only publishes what is in the repository"));
+      return Optional.empty();
+    }
     String text;
     try {
       long size = Files.size(file);

@@ -150,6 +150,12 @@ public final class IncidentReader {
           "check the spelling; file names are case-sensitive and relative to the incident's folder"));
       return Optional.empty();
     }
+    if (!Confinement.within(target, folder)) {
+      problems.add(Diagnostic.error(doc.map().value(at), Code.HS402,
+          "`" + name + "` is a symbolic link to " + Confinement.target(target) + ", outside the incident's folder",
+          "copy the file into the incident's folder instead of linking to it: links that leave the folder are not followed, so a build cannot publish files from elsewhere on the machine"));
+      return Optional.empty();
+    }
     return Optional.of(doc.folder().resolve(name).normalize());
   }
 

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.hindsight.diagnostic.Code;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.diagnostic.Location;
@@ -34,17 +36,30 @@ public final class YamlTreeReader {
   public Result read(Path file, String yaml, int firstLine) {
     SourceMap map = new SourceMap(file);
     List<Diagnostic> problems = new ArrayList<>();
-    try (JsonParser parser = factory.createParser(yaml)) {
+    JsonParser parser = null;
+    try {
+      parser = factory.createParser(yaml);
       JsonToken first = parser.nextToken();
       if (first == null) {
         return new Result(null, map, problems);
       }
       JsonNode tree = readValue(parser, NodePath.ROOT, map, file, firstLine, problems);
       return new Result(tree, map, problems);
+    } catch (StreamConstraintsException e) {
+      Location at = parser == null ? new Location(file, firstLine, 1) : location(parser, file, firstLine);
+      problems.add(Diagnostic.error(at, Code.HS001,
+          "the YAML is nested too deeply here: " + e.getOriginalMessage().replaceFirst(" \\(1000, from .*\\)", " (1000)"),
+          "an incident needs a few levels at most; look for an unclosed `[` or `{`, or a generated value pasted in by mistake"));
+      return new Result(null, map, problems);
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
       int line = where == null || where.getLineNr() < 1 ? firstLine : where.getLineNr() + firstLine - 1;
       int column = where == null || where.getColumnNr() < 1 ? 1 : where.getColumnNr();
+      int[] mark = problemMark(e.getOriginalMessage());
+      if (mark != null) {
+        line = mark[0] + firstLine - 1;
+        column = mark[1];
+      }
       problems.add(Diagnostic.error(new Location(file, line, column), Code.HS001,
           "this is not valid YAML: " + explain(e.getOriginalMessage(), firstLine),
           "check indentation (spaces, not tabs), and quote values that contain `: ` or start with `{`, `[`, `*`, `&`, `!`, `%` or `@`"));
@@ -53,12 +68,45 @@ public final class YamlTreeReader {
       problems.add(Diagnostic.error(new Location(file, firstLine, 1), Code.HS004,
           "could not read the YAML: " + e.getMessage(), null));
       return new Result(null, map, problems);
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (IOException ignored) {
+          // reading a string: nothing to release
+        }
+      }
     }
   }
 
+  /**
+   * Where SnakeYAML saw the problem (line and column in the YAML text, 1-based), which can differ
+   * from where the construct it was reading started; null when the message has no such mark.
+   */
+  static int[] problemMark(String message) {
+    if (message == null) return null;
+    boolean afterProblem = false;
+    for (String raw : message.split("\\R")) {
+      if (raw.isBlank() || raw.startsWith(" ")) {
+        java.util.regex.Matcher m = MARK.matcher(raw);
+        if (afterProblem && m.find()) return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+        continue;
+      }
+      afterProblem = !raw.startsWith("while ");
+    }
+    return null;
+  }
+
+  /** The value at the parser's current token; null for an alias, which is reported and left out. */
   private JsonNode readValue(JsonParser p, NodePath path, SourceMap map, Path file, int firstLine, List<Diagnostic> problems)
       throws IOException {
     map.putValue(path, location(p, file, firstLine));
+    if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      problems.add(Diagnostic.error(location(p, file, firstLine), Code.HS001,
+          "YAML aliases (`*" + p.getText() + "`) are not supported in incident files",
+          "write the value out in full; anchors and aliases make a file hard to review and can blow up in size"));
+      return null;
+    }
     switch (p.currentToken()) {
       case START_OBJECT -> {
         ObjectNode object = NODES.objectNode();
@@ -77,7 +125,8 @@ public final class YamlTreeReader {
             continue;
           }
           map.putKey(child, keyAt);
-          object.set(name, readValue(p, child, map, file, firstLine, problems));
+          JsonNode value = readValue(p, child, map, file, firstLine, problems);
+          if (value != null) object.set(name, value);
         }
         return object;
       }
@@ -85,7 +134,8 @@ public final class YamlTreeReader {
         ArrayNode array = NODES.arrayNode();
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          array.add(readValue(p, path.index(i++), map, file, firstLine, problems));
+          JsonNode value = readValue(p, path.index(i++), map, file, firstLine, problems);
+          if (value != null) array.add(value);
         }
         return array;
       }

@@ -127,7 +127,7 @@ public final class IncidentViews {
     if (Reference.of(e.ref(), i).kind() == Reference.Kind.FILE && e.ref().matches("(?i).+\\.(txt|sql|log|plan|explain)")) {
       java.nio.file.Path file = i.file().getParent().resolve(e.ref()).normalize();
       try {
-        if (file.startsWith(i.file().getParent().normalize()) && java.nio.file.Files.size(file) <= PREVIEW_LIMIT) {
+        if (dev.hindsight.load.Confinement.within(file, i.file().getParent()) && java.nio.file.Files.size(file) <= PREVIEW_LIMIT) {
           preview = java.nio.file.Files.readString(file);
           language = e.ref().toLowerCase(Locale.ROOT).endsWith(".log") ? "plaintext" : "sql";
         }
