@@ -15,6 +15,7 @@ public enum Code {
   HS104("wrong type"),
   HS105("wrong format"),
   HS106("constraint not met"),
+  HS107("file name not usable as an id"),
   HS201("times out of order"),
   HS202("timeline out of order"),
   HS203("timeline entry far from the incident"),

@@ -15,7 +15,6 @@ import dev.hindsight.analyze.TrackedAction;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.IncidentStatus;
 import dev.hindsight.model.SiteConfig;
-import dev.hindsight.scaffold.IncidentScaffold;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
@@ -58,9 +58,15 @@ public final class Feeds {
     this.markdown = markdown;
   }
 
-  public void write(List<Incident> incidents, Analysis analysis, Path site) throws IOException {
+  /**
+   * Writes the feeds into the site folder.
+   *
+   * @param calendarUrl the calendar file of an owner ({@code "owners", name}) or a team ({@code
+   *     "teams", name}), relative to the site root
+   */
+  public void write(List<Incident> incidents, Analysis analysis, BiFunction<String, String, String> calendarUrl, Path site) throws IOException {
     atom(incidents, site.resolve("feed.xml"));
-    calendars(incidents, analysis, site.resolve("calendar"));
+    calendars(incidents, analysis, calendarUrl, site);
     csv(analysis, site.resolve("data/actions.csv"));
   }
 
@@ -115,11 +121,12 @@ public final class Feeds {
     }
   }
 
-  void calendars(List<Incident> incidents, Analysis analysis, Path dir) throws IOException {
+  void calendars(List<Incident> incidents, Analysis analysis, BiFunction<String, String, String> calendarUrl, Path site) throws IOException {
+    Path dir = site.resolve("calendar");
     Files.createDirectories(dir);
     Instant stamp = analysis.asOf().atStartOfDay(ZoneOffset.UTC).toInstant();
     Map<String, List<VEvent>> byFile = new LinkedHashMap<>();
-    byFile.put("all.ics", new ArrayList<>());
+    byFile.put("calendar/all.ics", new ArrayList<>());
     for (TrackedAction t : analysis.actions()) {
       if (!t.state().isPending()) continue;
       VEvent due = event(t.action().due(), "Due: " + t.action().title() + " (" + t.action().owner() + ")",
@@ -127,15 +134,15 @@ public final class Feeds {
           t.incidentTitle() + "\nAction " + t.action().id() + ", " + t.action().type().label() + ", " + t.action().priority().label()
               + (t.daysOverdue() > 0 ? ", overdue by " + t.daysOverdue() + " days" : ""),
           absolute("incidents/" + t.incidentId() + "/"));
-      byFile.get("all.ics").add(due);
-      byFile.computeIfAbsent("owner-" + IncidentScaffold.slug(t.action().owner()) + ".ics", k -> new ArrayList<>()).add(due);
-      for (String team : t.teams()) byFile.computeIfAbsent("team-" + IncidentScaffold.slug(team) + ".ics", k -> new ArrayList<>()).add(due);
+      byFile.get("calendar/all.ics").add(due);
+      byFile.computeIfAbsent(calendarUrl.apply("owners", t.action().owner()), k -> new ArrayList<>()).add(due);
+      for (String team : t.teams()) byFile.computeIfAbsent(calendarUrl.apply("teams", team), k -> new ArrayList<>()).add(due);
     }
     for (Incident i : incidents) {
       if (i.reviewOn().isEmpty()) continue;
       boolean pending = analysis.of(i.id()).actions().stream().anyMatch(t -> t.state().isPending());
       if (!pending && i.reviewOn().get().isBefore(analysis.asOf())) continue;
-      byFile.get("all.ics").add(event(i.reviewOn().get(), "Follow-up review: " + i.title(), i.id() + "-review@hindsight", stamp,
+      byFile.get("calendar/all.ics").add(event(i.reviewOn().get(), "Follow-up review: " + i.title(), i.id() + "-review@hindsight", stamp,
           "Check that the actions of this post-mortem were done.", absolute(IncidentViews.url(i))));
     }
     for (Map.Entry<String, List<VEvent>> e : byFile.entrySet()) {
@@ -144,7 +151,7 @@ public final class Feeds {
       cal.add(ImmutableVersion.VERSION_2_0);
       cal.add(ImmutableCalScale.GREGORIAN);
       e.getValue().forEach(cal::add);
-      try (Writer out = Files.newBufferedWriter(dir.resolve(e.getKey()), StandardCharsets.UTF_8)) {
+      try (Writer out = Files.newBufferedWriter(site.resolve(e.getKey()), StandardCharsets.UTF_8)) {
         new CalendarOutputter(false).output(cal, out);
       }
     }

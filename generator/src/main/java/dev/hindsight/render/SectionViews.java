@@ -5,13 +5,14 @@ import dev.hindsight.analyze.Analysis;
 import dev.hindsight.analyze.TrackedAction;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.SiteConfig;
-import dev.hindsight.scaffold.IncidentScaffold;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.hindsight.model.Slugs;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -31,17 +32,32 @@ final class SectionViews {
   private final SiteConfig config;
   private final Analysis analysis;
   private final IncidentViews views;
+  /** Per folder (services, categories, tags, teams, and the owners' calendars), a slug for every name. */
+  private final Map<String, Slugs> slugs = new HashMap<>();
 
-  SectionViews(SiteConfig config, Analysis analysis, IncidentViews views) {
+  SectionViews(SiteConfig config, Analysis analysis, IncidentViews views, List<Incident> incidents) {
     this.config = config;
     this.analysis = analysis;
     this.views = views;
+    for (Kind kind : KINDS) {
+      Set<String> names = new HashSet<>();
+      incidents.forEach(i -> names.addAll(kind.keys().apply(i)));
+      slugs.put(kind.folder(), Slugs.unique(names, kind.folder().substring(0, 1)));
+    }
+    Set<String> teams = new HashSet<>(analysis.byTeam().keySet());
+    config.teams().forEach(t -> teams.add(t.name()));
+    slugs.put("teams", Slugs.unique(teams, "team"));
+    slugs.put("owners", Slugs.unique(analysis.byOwner().keySet(), "owner"));
   }
 
   /** The URL path of a group page, relative to the site root. */
-  static String groupUrl(String folder, String name) {
-    String slug = name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*") ? name : IncidentScaffold.slug(name);
-    return folder + "/" + URLEncoder.encode(slug, StandardCharsets.UTF_8) + "/";
+  String groupUrl(String folder, String name) {
+    return folder + "/" + slugs.get(folder).get(name) + "/";
+  }
+
+  /** The calendar file of an owner's or a team's open actions, relative to the site root. */
+  String calendarUrl(String folder, String name) {
+    return "calendar/" + (folder.equals("owners") ? "owner-" : "team-") + slugs.get(folder).get(name) + ".ics";
   }
 
   /** Every group page of every kind, keyed by its URL path. */
@@ -82,7 +98,7 @@ final class SectionViews {
     groups.forEach((url, g) -> byKind.computeIfAbsent(g.kindPlural(), k -> new ArrayList<>())
         .add(new Views.GroupLink(g.name(), url, g.incidents().size(), g.openActions().size())));
     List<Views.GroupSection> sections = new ArrayList<>();
-    byKind.forEach((kind, links) -> sections.add(new Views.GroupSection(kind, IncidentScaffold.slug(kind), links)));
+    byKind.forEach((kind, links) -> sections.add(new Views.GroupSection(kind, Slugs.of(kind, "kind"), links)));
     return new Views.BrowsePage(views.site("../"), sections);
   }
 
@@ -93,9 +109,10 @@ final class SectionViews {
     List<Views.Fact> facts = new ArrayList<>();
     counts.forEach((state, n) -> facts.add(new Views.Fact(state.label().replace('-', ' '), String.valueOf(n), "")));
     List<Views.OwnerLine> owners = new ArrayList<>();
-    analysis.byOwner().forEach((owner, list) -> owners.add(line(owner, null, list)));
+    analysis.byOwner().forEach((owner, list) -> owners.add(line(owner, null, "../" + calendarUrl("owners", owner), list)));
     List<Views.OwnerLine> teams = new ArrayList<>();
-    analysis.byTeam().forEach((team, list) -> teams.add(line(team, team.equals(Analysis.NO_TEAM) ? null : "../" + groupUrl("teams", team), list)));
+    analysis.byTeam().forEach((team, list) -> teams.add(team.equals(Analysis.NO_TEAM) ? line(team, null, null, list)
+        : line(team, "../" + groupUrl("teams", team), "../" + calendarUrl("teams", team), list)));
     List<Views.ReviewDue> reviews = new ArrayList<>();
     for (String id : analysis.reviewsDue()) {
       var f = analysis.of(id);
@@ -107,11 +124,11 @@ final class SectionViews {
         analysis.actions().stream().map(this::item).toList(), owners, teams, reviews);
   }
 
-  private static Views.OwnerLine line(String name, String url, List<TrackedAction> list) {
+  private static Views.OwnerLine line(String name, String url, String calendar, List<TrackedAction> list) {
     int overdue = (int) list.stream().filter(t -> t.state() == ActionState.OVERDUE).count();
     int open = (int) list.stream().filter(t -> t.state().isPending()).count();
     int done = (int) list.stream().filter(t -> t.state() == ActionState.DONE || t.state() == ActionState.DONE_LATE).count();
-    return new Views.OwnerLine(name, url, overdue, open, done, list.size());
+    return new Views.OwnerLine(name, url, calendar, overdue, open, done, list.size());
   }
 
   Views.ActionItem item(TrackedAction t) {

@@ -70,16 +70,16 @@ public final class SiteRenderer {
     Set<String> ids = titles.keySet();
 
     write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html"));
-    SectionViews sections = new SectionViews(config, analysis, views);
+    SectionViews sections = new SectionViews(config, analysis, views, incidents);
     Map<String, Views.GroupPage> groups = sections.groups(incidents);
     groups.entrySet().parallelStream().forEach(g -> write("group.ftlh", g.getValue(), target.resolve(g.getKey()).resolve("index.html")));
     write("browse.ftlh", sections.browse(groups), target.resolve("browse/index.html"));
     write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"));
-    write("trends.ftlh", new TrendViews(config, analysis, views, briefs).page(incidents), target.resolve("trends/index.html"));
+    write("trends.ftlh", new TrendViews(config, analysis, views, briefs, sections).page(incidents), target.resolve("trends/index.html"));
     write("glossary.ftlh", new Views.GlossaryPage(views.site("../"), Glossary.TERMS), target.resolve("glossary/index.html"));
     new DataExport(config).write(incidents, analysis, version, target.resolve("data"));
     new SearchIndex().write(incidents, config, target.resolve("data/search"));
-    new Feeds(config, markdown).write(incidents, analysis, target);
+    new Feeds(config, markdown).write(incidents, analysis, sections::calendarUrl, target);
     copySchema(target.resolve("schema"));
     int files = incidents.parallelStream().mapToInt(i -> {
       Path dir = target.resolve("incidents").resolve(i.id());
@@ -157,7 +157,7 @@ public final class SiteRenderer {
     try {
       for (String name : localFiles) {
         Path src = folder.resolve(name).normalize();
-        if (!src.startsWith(folder.normalize())) continue;
+        if (!src.startsWith(folder.normalize()) || !dev.hindsight.load.Confinement.within(src, folder)) continue;
         Path dest = target.resolve(name).normalize();
         Files.createDirectories(dest.getParent());
         Files.copy(src, dest, StandardCopyOption.REPLACE_EXISTING);

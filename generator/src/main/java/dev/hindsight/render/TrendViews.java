@@ -29,12 +29,14 @@ import java.util.function.Function;
  */
 final class TrendViews {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private final SectionViews sections;
   private final SiteConfig config;
   private final Analysis analysis;
   private final IncidentViews views;
   private final boolean briefs;
 
-  TrendViews(SiteConfig config, Analysis analysis, IncidentViews views, boolean briefs) {
+  TrendViews(SiteConfig config, Analysis analysis, IncidentViews views, boolean briefs, SectionViews sections) {
+    this.sections = sections;
     this.config = config;
     this.analysis = analysis;
     this.views = views;
@@ -97,7 +99,7 @@ final class TrendViews {
     return count.keySet().stream()
         .sorted(Comparator.comparingInt((String s) -> -count.get(s)[0]).thenComparing(s -> downtime.get(s), Comparator.reverseOrder()).thenComparing(s -> s))
         .limit(10)
-        .map(s -> List.of(s, String.valueOf(count.get(s)[0]), Durations.human(downtime.get(s)), "../" + SectionViews.groupUrl("services", s)))
+        .map(s -> List.of(s, String.valueOf(count.get(s)[0]), Durations.human(downtime.get(s)), "../" + sections.groupUrl("services", s)))
         .toList();
   }
 

@@ -94,7 +94,7 @@ public final class Views {
   public record ActionsPage(Site site, String asOf, List<Fact> counts, List<ActionItem> actions, List<OwnerLine> byOwner,
       List<OwnerLine> byTeam, List<ReviewDue> reviewsDue) {}
 
-  public record OwnerLine(String name, String url, int overdue, int open, int done, int total) {}
+  public record OwnerLine(String name, String url, String calendar, int overdue, int open, int done, int total) {}
 
   public record ReviewDue(Link incident, String reviewOn, int pending) {}
 

@@ -1,6 +1,5 @@
 package dev.hindsight.scaffold;
 
-import java.text.Normalizer;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -33,10 +32,7 @@ public final class IncidentScaffold {
 
   /** A URL- and file-safe slug of a title: ASCII, lower case, dashes, at most 60 characters. */
   public static String slug(String title) {
-    String ascii = Normalizer.normalize(title, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-    if (slug.length() > 60) slug = slug.substring(0, 60).replaceAll("-[^-]*$", "");
-    return slug.isEmpty() ? "incident" : slug;
+    return dev.hindsight.model.Slugs.of(title, "incident");
   }
 
   public String render(Request r) {

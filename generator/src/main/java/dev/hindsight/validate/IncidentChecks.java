@@ -15,6 +15,7 @@ import dev.hindsight.model.IncidentStatus;
 import dev.hindsight.model.Metric;
 import dev.hindsight.model.Reference;
 import dev.hindsight.model.SiteConfig;
+import dev.hindsight.model.Slugs;
 import dev.hindsight.model.TimelineEntry;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -36,6 +37,9 @@ public final class IncidentChecks {
   private static final Pattern DATED_NAME = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2})-");
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
   private static final NodePath ROOT = NodePath.ROOT;
+  private static final Pattern SAFE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern WINDOWS_DEVICE = Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]");
+  private static final int MAX_ID = 100;
 
   private final SiteConfig config;
   private final boolean configKnown;
@@ -60,6 +64,7 @@ public final class IncidentChecks {
     checkPublished(incident, doc, out);
     checkEvidence(incident, doc, out);
     checkFileName(incident, doc, out);
+    checkId(incident, doc, out);
     return out;
   }
 
@@ -255,6 +260,34 @@ public final class IncidentChecks {
         DidYouMean.closest(ref, targets).map(c -> "did you mean `" + c + "`?")
             .orElse(targets.isEmpty() ? "add the metric or give the timeline entry an `id`, or link a file or an https:// URL"
                 : "known ids here: " + String.join(", ", targets.stream().sorted().toList()))));
+  }
+
+  /**
+   * The id names the incident's folder in the site and its brief: it must be a safe file name on
+   * every system the site is copied to. An explicit `id:` is held to the same pattern by the schema;
+   * here the id taken from a file name, and device names that no pattern excludes.
+   */
+  private void checkId(Incident i, SourceDocument doc, List<Diagnostic> out) {
+    boolean explicit = doc.data().has("id");
+    String id = i.id();
+    String fix = "rename the " + (doc.ownFolder() ? "folder" : "file") + " to `" + suggestedName(doc) + "`, or set `id:` in the front matter";
+    if (!explicit && (!SAFE_ID.matcher(id).matches() || id.length() > MAX_ID)) {
+      out.add(Diagnostic.error(dev.hindsight.diagnostic.Location.startOf(doc.file()), Code.HS107,
+          "the " + (doc.ownFolder() ? "folder" : "file") + " name `" + id + "` cannot be the incident's id"
+              + (id.length() > MAX_ID ? " (" + id.length() + " characters; at most " + MAX_ID + ")" : ": ids are used in URLs and file names, so they take lower-case letters, digits and dashes only"),
+          fix));
+    } else if (WINDOWS_DEVICE.matcher(id).matches()) {
+      out.add(Diagnostic.error(explicit ? doc.map().value(ROOT.field("id")) : dev.hindsight.diagnostic.Location.startOf(doc.file()), Code.HS107,
+          "`" + id + "` is a device name on Windows: the incident's folder could not be created there",
+          explicit ? "choose another `id:`, for example `" + id + "-incident`" : fix));
+    }
+  }
+
+  private static String suggestedName(SourceDocument doc) {
+    String slug = Slugs.of(doc.defaultId(), "incident");
+    if (WINDOWS_DEVICE.matcher(slug).matches() || slug.endsWith("-x")) slug = slug.replaceFirst("-x$", "") + "-incident";
+    String ext = doc.ownFolder() ? "" : doc.file().getFileName().toString().replaceFirst("^.*(\\.[^.]+)$", "$1");
+    return slug + ext;
   }
 
   private void checkFileName(Incident i, SourceDocument doc, List<Diagnostic> out) {

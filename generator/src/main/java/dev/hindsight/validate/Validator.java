@@ -37,7 +37,9 @@ public final class Validator {
     IncidentChecks checks = new IncidentChecks(config, loaded.isPresent());
     Lints lints = new Lints(config);
 
-    List<Path> files = scanner.scan(inputRoot);
+    List<Diagnostic> scanProblems = new ArrayList<>();
+    List<Path> files = scanner.scan(inputRoot, scanProblems);
+    all.addAll(scanProblems);
     List<ValidatedIncident> valid = files.parallelStream()
         .map(file -> validateFile(inputRoot, file, checks, lints, all))
         .flatMap(Optional::stream)

@@ -7,6 +7,7 @@ import dev.hindsight.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -217,6 +218,52 @@ class SiteBuildTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).contains("holds files that Hindsight did not generate");
     assertThat(out.resolve("thesis.tex")).hasContent("years of work");
+  }
+
+  @Test
+  void hostileNamesNeverLeaveTheSiteOrOverwriteAnotherPage(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    List<String> teams = List.of("../../escaped", "..\\..\\escaped", "/tmp/escaped", "CON", "Ops team", "ops-team", "Тeam Ω", "Team Ω");
+    StringBuilder config = new StringBuilder("time_zone: Europe/Berlin\nteams:\n  - name: dba\n    members: [maria]\n");
+    for (String t : teams) config.append("  - name: '").append(t).append("'\n    members: ['owner of ").append(t).append("']\n");
+    config.append("slos:\n  - name: checkout-availability\n    target: 99.95\n    window_days: 30\n");
+    Files.writeString(corpus.resolve("hindsight.yaml"), config.toString());
+    Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
+    String text = Files.readString(file).replace("services: [orders-db]", "services: [orders-db, Orders-DB, CON, nul, " + "a".repeat(200) + "]\ntags: [Orders-DB, orders-db, com1]");
+    StringBuilder actions = new StringBuilder();
+    int n = 10;
+    for (String t : teams) {
+      actions.append("  - id: T").append(n++).append("\n    title: Check the runbook\n    owner: 'owner of ").append(t)
+          .append("'\n    due: 2025-04-15\n    type: detect\n    priority: P2\n    status: open\n");
+    }
+    text = text.replace("actions:\n", "actions:\n" + actions);
+    Files.writeString(file, text);
+    Path out = dir.resolve("site");
+    CliRun run = build(corpus, out, "--no-briefs");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+
+    try (Stream<Path> all = Files.walk(out)) {
+      assertThat(all.map(p -> out.relativize(p).toString())).allMatch(p -> p.matches("[A-Za-z0-9._/-]*"), "only safe names in the site");
+    }
+    assertThat(dir.resolve("escaped")).doesNotExist();
+    assertThat(Path.of("/tmp/escaped")).doesNotExist();
+    try (Stream<Path> groups = Files.list(out.resolve("services"))) {
+      assertThat(groups.count()).as("one page per service, none overwritten").isEqualTo(5);
+    }
+    try (Stream<Path> groups = Files.list(out.resolve("teams"))) {
+      assertThat(groups.count()).as("one page per team, none overwritten").isEqualTo(teams.size() + 1);
+    }
+    try (Stream<Path> ics = Files.list(out.resolve("calendar"))) {
+      assertThat(ics.filter(p -> p.getFileName().toString().startsWith("owner-")).count())
+          .as("one calendar per owner with open actions (dba's only action is done)").isEqualTo(teams.size());
+    }
+    Document browse = Jsoup.parse(out.resolve("browse/index.html").toFile());
+    for (org.jsoup.nodes.Element a : browse.select("main a[href]:not([href^=#])")) {
+      Path target = out.resolve("browse").resolve(a.attr("href")).normalize();
+      assertThat(target).as(a.text()).startsWith(out);
+      assertThat(target.resolve("index.html")).as(a.text()).exists();
+      assertThat(Jsoup.parse(target.resolve("index.html").toFile()).select("h1").text()).as("the page is the one the link names").endsWith(" " + a.text());
+    }
   }
 
   @Test
