@@ -7,14 +7,19 @@ import java.util.Optional;
 
 /**
  * What to build: where the incidents are, where the site goes, which templates and configuration
- * to use, whether drafts are included, whether warnings block publishing, whether PDF briefs are written, and the date that "overdue" is judged against.
+ * to use, whether drafts are included, whether warnings block publishing, whether PDF briefs are written, the date that "overdue" is judged against, and whether internal incidents are left out (a public build).
  */
-public record BuildOptions(Path input, Path output, Optional<Path> templates, Optional<Path> config, boolean drafts, boolean strict, boolean briefs, LocalDate asOf) {
+public record BuildOptions(Path input, Path output, Optional<Path> templates, Optional<Path> config, boolean drafts, boolean strict, boolean briefs, LocalDate asOf, boolean publicOnly) {
   public BuildOptions {
     Objects.requireNonNull(input);
     Objects.requireNonNull(output);
     Objects.requireNonNull(templates);
     Objects.requireNonNull(config);
     Objects.requireNonNull(asOf);
+  }
+
+  /** A build of everything, internal incidents included. */
+  public BuildOptions(Path input, Path output, Optional<Path> templates, Optional<Path> config, boolean drafts, boolean strict, boolean briefs, LocalDate asOf) {
+    this(input, output, templates, config, drafts, strict, briefs, asOf, false);
   }
 }

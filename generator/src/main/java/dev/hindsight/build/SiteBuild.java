@@ -59,8 +59,9 @@ public final class SiteBuild {
     if (validation.hasErrors() || (options.strict() && validation.hasWarnings())) {
       return new BuildResult(diagnostics, validation.files(), false, 0, 0, 0, elapsed(start), 0, 0);
     }
-    List<Incident> included = validation.incidents(options.drafts());
-    int skippedDrafts = validation.incidents().size() - included.size();
+    List<Incident> included = validation.incidents(options.drafts(), options.publicOnly());
+    // Drafts left out, counting only those a public build could show: internal ones leave no trace.
+    int skippedDrafts = validation.incidents(true, options.publicOnly()).size() - included.size();
 
     AtomicPublisher publisher = new AtomicPublisher(options.output());
     try (BuildLock lock = BuildLock.acquire(options.output())) {
@@ -78,17 +79,18 @@ public final class SiteBuild {
     publisher.recover();
     Path staging = publisher.stage();
     boolean committed = false;
+    dev.hindsight.model.SiteConfig config = options.publicOnly() ? validation.config().forPublic() : validation.config();
     try {
       Path cacheRoot = options.output().toAbsolutePath().normalize().getParent().resolve(".hindsight-cache");
       TemplateSet templates = new TemplateSet(options.templates());
       SiteRenderer renderer = new SiteRenderer(templates, java.util.Optional.of(cacheRoot.resolve("pages")));
       progress.accept("analysing " + included.size() + " incidents");
-      Analysis analysis = new Analyzer(validation.config()).analyze(included, options.asOf());
+      Analysis analysis = new Analyzer(config).analyze(included, options.asOf());
       progress.accept("rendering pages");
-      SiteRenderer.Summary summary = renderer.render(validation.config(), included, analysis, skippedDrafts, options.drafts(), version, options.briefs(),
+      SiteRenderer.Summary summary = renderer.render(config, included, analysis, skippedDrafts, options.drafts(), version, options.briefs(),
           dev.hindsight.load.GitHistory.read(options.input()), staging);
       Path cache = cacheRoot.resolve("briefs");
-      dev.hindsight.pdf.Briefs briefs = new dev.hindsight.pdf.Briefs(templates, validation.config(), version,
+      dev.hindsight.pdf.Briefs briefs = new dev.hindsight.pdf.Briefs(templates, config, version,
           java.util.Optional.of(cache));
       if (options.briefs()) {
         progress.accept("writing " + included.size() + " PDF briefs");

@@ -33,7 +33,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
     Optional<ValidationResult> validated = input.validated(context, "analyze");
     if (validated.isEmpty()) return ExitCode.INVALID;
     ValidationResult result = validated.get();
-    List<Incident> included = result.incidents(selection.drafts);
+    List<Incident> included = result.incidents(selection.drafts, selection.publicOnly);
     Analysis analysis = new Analyzer(result.config()).analyze(included, selection.asOf(context));
     new AnalysisReport(context.out()).print(included, analysis);
     return ExitCode.OK;

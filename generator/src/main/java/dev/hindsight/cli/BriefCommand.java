@@ -53,14 +53,15 @@ final class BriefCommand implements java.util.concurrent.Callable<Integer> {
     Optional<ValidationResult> validated = input.validated(context, "brief");
     if (validated.isEmpty()) return ExitCode.INVALID;
     ValidationResult result = validated.get();
-    List<Incident> included = result.incidents(selection.drafts || !ids.isEmpty());
+    List<Incident> included = result.incidents(selection.drafts || !ids.isEmpty(), selection.publicOnly);
     Analysis analysis = new Analyzer(result.config()).analyze(included, selection.asOf(context));
-    Briefs briefs = new Briefs(new TemplateSet(Optional.empty()), result.config(), VersionProvider.version());
+    Briefs briefs = new Briefs(new TemplateSet(Optional.empty()), selection.publicOnly ? result.config().forPublic() : result.config(), VersionProvider.version());
     Files.createDirectories(output);
     for (String id : ids) {
       Optional<Incident> incident = included.stream().filter(i -> i.id().equals(id)).findFirst();
       if (incident.isEmpty()) {
-        context.err().println("hindsight brief: no incident has the id `" + id + "`");
+        boolean internal = selection.publicOnly && result.incidents().stream().anyMatch(i -> i.id().equals(id));
+        context.err().println("hindsight brief: " + (internal ? "`" + id + "` is internal, so --public leaves it out" : "no incident has the id `" + id + "`"));
         return ExitCode.USAGE;
       }
       Path file = output.resolve(id + ".pdf");

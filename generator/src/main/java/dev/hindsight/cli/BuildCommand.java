@@ -54,7 +54,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       return ExitCode.USAGE;
     }
     BuildOptions options = new BuildOptions(input.input, output, templatesFolder(), input.configFile(), selection.drafts, report.strict, briefs,
-        selection.asOf(context));
+        selection.asOf(context), selection.publicOnly);
     ProgressLine line = new ProgressLine(context.err(), !quiet && System.console() != null && context.env().get("CI") == null);
     BuildResult result = new SiteBuild(new Validator(), VersionProvider.version(), line::show).build(options);
     line.clear();

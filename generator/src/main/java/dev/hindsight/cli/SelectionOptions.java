@@ -8,6 +8,10 @@ final class SelectionOptions {
   @Option(names = "--drafts", description = "Include incidents with status: draft (marked as drafts).")
   boolean drafts;
 
+  @Option(names = "--public",
+      description = "Leave out internal incidents (visibility: internal, or the config's default_visibility): no page, search entry, feed item, figure or brief of theirs.")
+  boolean publicOnly;
+
   @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
       description = "Judge overdue actions as of this date (default: SOURCE_DATE_EPOCH if set, else today).")
   LocalDate asOf;

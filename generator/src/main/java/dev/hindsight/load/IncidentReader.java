@@ -11,6 +11,7 @@ import dev.hindsight.model.Finding;
 import dev.hindsight.model.Impact;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.IncidentStatus;
+import dev.hindsight.model.Visibility;
 import dev.hindsight.model.Labelled;
 import dev.hindsight.model.LintException;
 import dev.hindsight.model.Metric;
@@ -96,6 +97,7 @@ public final class IncidentReader {
         f.text(d, "id").orElse(doc.defaultId()),
         f.requiredText(d, "title"),
         Labelled.parse(IncidentStatus.class, f.requiredText(d, "status")).orElse(IncidentStatus.DRAFT),
+        f.text(d, "visibility").flatMap(v -> Labelled.parse(Visibility.class, v)),
         f.requiredText(d, "severity"),
         f.text(d, "summary"),
         started.get(), detected, mitigated, resolved,

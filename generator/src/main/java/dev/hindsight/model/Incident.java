@@ -18,6 +18,7 @@ public record Incident(
     String id,
     String title,
     IncidentStatus status,
+    Optional<Visibility> visibility,
     String severity,
     Optional<String> summary,
     OffsetDateTime started,
@@ -44,6 +45,7 @@ public record Incident(
     Objects.requireNonNull(id);
     Objects.requireNonNull(title);
     Objects.requireNonNull(status);
+    Objects.requireNonNull(visibility);
     Objects.requireNonNull(severity);
     Objects.requireNonNull(summary);
     Objects.requireNonNull(started);
@@ -92,6 +94,22 @@ public record Incident(
   /** Whether the author switched the lint with this code off for this incident. */
   public boolean exempts(String lintCode) {
     return lintExceptions.stream().anyMatch(e -> e.rule().equals(lintCode));
+  }
+
+  /** Its own {@code visibility:}, or the site's default when it sets none. */
+  public Visibility visibility(SiteConfig config) {
+    return visibility.orElse(config.defaultVisibility());
+  }
+
+  /**
+   * The same incident with {@code related} cut down to the ids a site holds, so that a public
+   * build does not name the internal incidents it leaves out.
+   */
+  public Incident withRelatedAmong(java.util.Set<String> ids) {
+    List<String> kept = related.stream().filter(ids::contains).toList();
+    if (kept.size() == related.size()) return this;
+    return new Incident(id, title, status, visibility, severity, summary, started, detected, mitigated, resolved, services, tags, authors,
+        facilitator, impact, timeline, metrics, rca, actions, reviewOn, kept, publishedOn, lintExceptions, narrative, sourcePath, file);
   }
 
   public boolean isDraft() {

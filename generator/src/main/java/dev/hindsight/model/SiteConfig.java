@@ -20,7 +20,8 @@ public record SiteConfig(
     Optional<String> ticketUrl,
     Optional<String> repositoryUrl,
     AnalysisSettings analysis,
-    List<BlamePhrase> blamePhrases) {
+    List<BlamePhrase> blamePhrases,
+    Visibility defaultVisibility) {
 
   public static final List<String> DEFAULT_RCA_CATEGORIES = List.of(
       "deadlock", "query-performance", "missing-index", "replication-lag", "failover", "capacity",
@@ -43,12 +44,19 @@ public record SiteConfig(
     Objects.requireNonNull(repositoryUrl);
     Objects.requireNonNull(analysis);
     blamePhrases = List.copyOf(blamePhrases);
+    Objects.requireNonNull(defaultVisibility);
   }
 
   public static SiteConfig defaults() {
     return new SiteConfig("Post-mortems", Optional.empty(), ZoneOffset.UTC, "Internal",
         levels(DEFAULT_SEVERITIES), DEFAULT_RCA_CATEGORIES, List.of(), List.of(), Optional.empty(), Optional.empty(),
-        AnalysisSettings.DEFAULTS, BlamePhrase.DEFAULTS);
+        AnalysisSettings.DEFAULTS, BlamePhrase.DEFAULTS, Visibility.PUBLIC);
+  }
+
+  /** The settings a {@code --public} build publishes under: the footer label says "Public". */
+  public SiteConfig forPublic() {
+    return new SiteConfig(title, baseUrl, timeZone, "Public", severities, rcaCategories, teams, slos, ticketUrl, repositoryUrl, analysis,
+        blamePhrases, defaultVisibility);
   }
 
   public static List<SeverityLevel> levels(List<String> names) {

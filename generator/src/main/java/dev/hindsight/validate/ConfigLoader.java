@@ -98,7 +98,8 @@ public final class ConfigLoader {
         zone,
         text(c, "confidentiality").orElse(d.confidentiality()),
         severities, categories.isEmpty() ? d.rcaCategories() : categories, teams, slos,
-        text(c, "ticket_url"), text(c, "repository_url"), analysis(c.path("analysis")), blamePhrases(c)));
+        text(c, "ticket_url"), text(c, "repository_url"), analysis(c.path("analysis")), blamePhrases(c),
+        text(c, "default_visibility").flatMap(v -> dev.hindsight.model.Labelled.parse(dev.hindsight.model.Visibility.class, v)).orElse(d.defaultVisibility())));
   }
 
   private static AnalysisSettings analysis(JsonNode a) {

@@ -3,7 +3,10 @@ package dev.hindsight.validate;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.SiteConfig;
+import dev.hindsight.model.Visibility;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What validation gives the later stages: the configuration, the incidents that could be read
@@ -17,7 +20,19 @@ public record ValidationResult(SiteConfig config, List<Incident> incidents, List
 
   /** The incidents a site or analysis covers: drafts only when asked for. */
   public List<Incident> incidents(boolean withDrafts) {
-    return incidents.stream().filter(i -> withDrafts || !i.isDraft()).toList();
+    return incidents(withDrafts, false);
+  }
+
+  /**
+   * As {@link #incidents(boolean)}; with {@code publicOnly}, internal incidents are left out too,
+   * and the others' {@code related} lists no longer name them.
+   */
+  public List<Incident> incidents(boolean withDrafts, boolean publicOnly) {
+    List<Incident> chosen = incidents.stream().filter(i -> withDrafts || !i.isDraft())
+        .filter(i -> !publicOnly || i.visibility(config) == Visibility.PUBLIC).toList();
+    if (!publicOnly) return chosen;
+    Set<String> ids = chosen.stream().map(Incident::id).collect(Collectors.toSet());
+    return chosen.stream().map(i -> i.withRelatedAmong(ids)).toList();
   }
 
   public boolean hasErrors() {

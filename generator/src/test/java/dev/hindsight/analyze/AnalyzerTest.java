@@ -22,7 +22,7 @@ class AnalyzerTest {
   private static SiteConfig withTeams(SiteConfig d) {
     return new SiteConfig(d.title(), d.baseUrl(), d.timeZone(), d.confidentiality(), d.severities(), d.rcaCategories(),
         List.of(new Team("dba", List.of("maria")), new Team("sre", List.of("nina"))), d.slos(), d.ticketUrl(), d.repositoryUrl(),
-        d.analysis(), d.blamePhrases());
+        d.analysis(), d.blamePhrases(), d.defaultVisibility());
   }
 
   private static Incident incident(String id, String started, String reviewOn, List<dev.hindsight.model.Action> actions) {

@@ -27,7 +27,7 @@ final class Incidents {
 
   static Incident titled(String id, String title, String summary, String category, List<String> services) {
     Incident base = incident(id, "2025-01-01T00:00:00Z", category, services);
-    return new Incident(id, title, base.status(), base.severity(), Optional.of(summary), base.started(), base.detected(), base.mitigated(),
+    return new Incident(id, title, base.status(), base.visibility(), base.severity(), Optional.of(summary), base.started(), base.detected(), base.mitigated(),
         base.resolved(), services, List.of(), List.of(), Optional.empty(), Impact.NONE, List.of(), List.of(), base.rca(), List.of(),
         Optional.empty(), List.of(), Optional.empty(), List.of(), "", id + ".md", Path.of(id + ".md"));
   }
@@ -35,7 +35,7 @@ final class Incidents {
   static Incident with(String id, OffsetDateTime started, Optional<OffsetDateTime> detected, Optional<OffsetDateTime> mitigated,
       Optional<OffsetDateTime> resolved, String category, List<String> services, List<String> tags, Impact impact, List<Action> actions,
       Optional<LocalDate> reviewOn, String severity) {
-    return new Incident(id, "Incident " + id, IncidentStatus.PUBLISHED, severity, Optional.of("Summary of " + id), started, detected,
+    return new Incident(id, "Incident " + id, IncidentStatus.PUBLISHED, Optional.empty(), severity, Optional.of("Summary of " + id), started, detected,
         mitigated, resolved, services, tags, List.of(), Optional.empty(), impact, List.of(), List.of(),
         Optional.of(new Rca(category, Optional.empty(), List.of(), List.of(), List.of())), actions, reviewOn, List.of(), Optional.empty(),
         List.of(), "", id + ".md", Path.of(id + ".md"));

@@ -26,7 +26,7 @@ class TrendsTest {
 
   private static SiteConfig withSlo(SiteConfig d) {
     return new SiteConfig(d.title(), d.baseUrl(), ZoneId.of("Europe/Berlin"), d.confidentiality(), d.severities(), d.rcaCategories(),
-        d.teams(), List.of(new Slo("checkout", Optional.empty(), 99.9, 30)), d.ticketUrl(), d.repositoryUrl(), d.analysis(), d.blamePhrases());
+        d.teams(), List.of(new Slo("checkout", Optional.empty(), 99.9, 30)), d.ticketUrl(), d.repositoryUrl(), d.analysis(), d.blamePhrases(), d.defaultVisibility());
   }
 
   private static Incident incident(String id, String started, int detectMinutes, String severity, Impact impact, List<dev.hindsight.model.Action> actions) {

@@ -30,7 +30,7 @@ class ReproducibleBuildTest {
     assertThat(digests(b)).isEqualTo(first);
   }
 
-  private static Map<String, String> digests(Path root) throws IOException, java.security.NoSuchAlgorithmException {
+  static Map<String, String> digests(Path root) throws IOException, java.security.NoSuchAlgorithmException {
     Map<String, String> out = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ReferenceTest {
   private static final OffsetDateTime T = OffsetDateTime.parse("2025-03-04T09:00:00+01:00");
-  private static final Incident INCIDENT = new Incident("x", "Orders slow", IncidentStatus.PUBLISHED, "SEV2", Optional.empty(), T,
+  private static final Incident INCIDENT = new Incident("x", "Orders slow", IncidentStatus.PUBLISHED, Optional.empty(), "SEV2", Optional.empty(), T,
       Optional.empty(), Optional.empty(), Optional.empty(), List.of("orders-db"), List.of(), List.of(), Optional.empty(), Impact.NONE,
       List.of(new TimelineEntry(Optional.of("deploy"), T, "Deployed", TimelineKind.CAUSE, Optional.of("plan.txt"))),
       List.of(new Metric("cpu", "CPU", "%", OptionalDouble.empty(), Optional.empty(), Optional.empty(), List.of())),
