@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * What to build: where the incidents are, where the site goes, which templates and configuration
- * to use, whether drafts are included, whether warnings block publishing, whether PDF briefs are written, the date that "overdue" is judged against, and whether internal incidents are left out (a public build).
+ * to use, whether drafts are included, whether warnings block publishing, whether PDF briefs are written, the date that "overdue" is judged against, whether internal incidents are left out (a public build), and whether an output folder that is not a previous site may be replaced (force).
  */
-public record BuildOptions(Path input, Path output, Optional<Path> templates, Optional<Path> config, boolean drafts, boolean strict, boolean briefs, LocalDate asOf, boolean publicOnly) {
+public record BuildOptions(Path input, Path output, Optional<Path> templates, Optional<Path> config, boolean drafts, boolean strict, boolean briefs, LocalDate asOf, boolean publicOnly,
+    boolean force) {
   public BuildOptions {
     Objects.requireNonNull(input);
     Objects.requireNonNull(output);
@@ -20,6 +21,6 @@ public record BuildOptions(Path input, Path output, Optional<Path> templates, Op
 
   /** A build of everything, internal incidents included. */
   public BuildOptions(Path input, Path output, Optional<Path> templates, Optional<Path> config, boolean drafts, boolean strict, boolean briefs, LocalDate asOf) {
-    this(input, output, templates, config, drafts, strict, briefs, asOf, false);
+    this(input, output, templates, config, drafts, strict, briefs, asOf, false, false);
   }
 }

@@ -114,7 +114,11 @@ public final class SiteBuild {
     }
   }
 
-  /** Refuses outputs that are not previous sites: the input itself, or a folder with other files. */
+  /**
+   * Refuses outputs that must never be replaced (the input or a folder holding it, the file-system
+   * root, the home folder, the working folder, a repository or project root) and, unless forced,
+   * folders with files that are not a previous site.
+   */
   private static Diagnostic checkOutput(BuildOptions options) throws IOException {
     Path output = options.output().toAbsolutePath().normalize();
     Path input = options.input().toAbsolutePath().normalize();
@@ -123,16 +127,23 @@ public final class SiteBuild {
       return Diagnostic.error(at, Code.HS004, "the output folder " + options.output() + " overlaps the input folder " + options.input(),
           "build into a separate folder, such as site-output");
     }
+    Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+    Path here = Path.of("").toAbsolutePath().normalize();
+    if (output.getParent() == null || output.equals(home) || here.startsWith(output)) {
+      return Diagnostic.error(at, Code.HS004, "the output folder " + options.output() + " is " + (output.getParent() == null ? "the root of the file system"
+          : output.equals(home) ? "your home folder" : "the folder you are working in, or one that contains it") + "; a build replaces its output whole",
+          "build into a folder of its own, such as site-output (--force does not change this)");
+    }
     if (Files.exists(output.resolve(".git")) || Files.exists(output.resolve("pom.xml")) && !Files.exists(output.resolve(MARKER))) {
       return Diagnostic.error(at, Code.HS004, "the output folder " + options.output() + " looks like a repository or project root",
           "build into a folder of its own, such as site-output");
     }
-    if (Files.isDirectory(output) && !Files.exists(output.resolve(MARKER))) {
+    if (Files.isDirectory(output) && !Files.exists(output.resolve(MARKER)) && !options.force()) {
       try (Stream<Path> entries = Files.list(output)) {
         if (entries.findAny().isPresent()) {
           return Diagnostic.error(at, Code.HS004,
               "the output folder " + options.output() + " holds files that Hindsight did not generate; a build would replace them",
-              "choose an empty or new folder with --output, or delete this one");
+              "choose an empty or new folder with --output, or pass --force to replace it whole (its files are deleted once the new site is in place)");
         }
       }
     }

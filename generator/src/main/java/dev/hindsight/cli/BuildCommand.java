@@ -36,6 +36,10 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       description = "Write the executive PDF briefs (default); --no-briefs skips them for a quick preview.")
   boolean briefs;
 
+  @Option(names = "--force",
+      description = "Replace an output folder that holds other files (no .hindsight-site marker). The input folder, its parents and repository roots are refused even so.")
+  boolean force;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only problems: no progress line, no summary.")
   boolean quiet;
 
@@ -54,7 +58,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       return ExitCode.USAGE;
     }
     BuildOptions options = new BuildOptions(input.input, output, templatesFolder(), input.configFile(), selection.drafts, report.strict, briefs,
-        selection.asOf(context), selection.publicOnly);
+        selection.asOf(context), selection.publicOnly, force);
     ProgressLine line = new ProgressLine(context.err(), !quiet && System.console() != null && context.env().get("CI") == null);
     BuildResult result = new SiteBuild(new Validator(), VersionProvider.version(), line::show).build(options);
     line.clear();

@@ -216,8 +216,40 @@ class SiteBuildTest {
     Files.writeString(out.resolve("thesis.tex"), "years of work");
     CliRun run = build(corpus, out);
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.err()).contains("holds files that Hindsight did not generate");
+    assertThat(run.err()).contains("holds files that Hindsight did not generate", "--force");
     assertThat(out.resolve("thesis.tex")).hasContent("years of work");
+  }
+
+  @Test
+  void forceReplacesAForeignFolderWholeButNeverARepositoryOrTheInput(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path out = Files.createDirectories(dir.resolve("old-jekyll-site"));
+    Files.writeString(out.resolve("about.html"), "old");
+    CliRun run = build(corpus, out, "--no-briefs", "--force");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(0);
+    assertThat(out.resolve("about.html")).as("replaced whole, not merged").doesNotExist();
+    assertThat(out.resolve("index.html")).exists();
+    assertThat(out.resolve(SiteBuild.MARKER)).exists();
+
+    Path repo = Files.createDirectories(dir.resolve("repo/.git")).getParent();
+    assertThat(build(corpus, repo, "--no-briefs", "--force").exitCode()).isEqualTo(1);
+    assertThat(repo.resolve(".git")).isDirectory();
+    CliRun intoInput = build(corpus, corpus.resolve("postmortems"), "--no-briefs", "--force");
+    assertThat(intoInput.exitCode()).isEqualTo(1);
+    assertThat(intoInput.err()).contains("overlaps the input folder");
+    // A stand-in home folder, so that a mistake here could never touch the real one.
+    Path home = Files.createDirectories(dir.resolve("home"));
+    Files.writeString(home.resolve(".bashrc"), "keep");
+    String realHome = System.getProperty("user.home");
+    System.setProperty("user.home", home.toString());
+    try {
+      CliRun intoHome = build(corpus, home, "--no-briefs", "--force");
+      assertThat(intoHome.exitCode()).isEqualTo(1);
+      assertThat(intoHome.err()).contains("your home folder");
+    } finally {
+      System.setProperty("user.home", realHome);
+    }
+    assertThat(home.resolve(".bashrc")).hasContent("keep");
   }
 
   @Test

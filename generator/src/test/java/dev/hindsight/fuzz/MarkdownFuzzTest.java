@@ -1,0 +1,47 @@
+package dev.hindsight.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.hindsight.render.MarkdownRenderer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Coverage-guided fuzzing of Markdown to HTML: whatever an author (or a paste from a chat log)
+ * writes, the HTML that reaches a page holds no element that runs or loads anything, no event
+ * handler and no link other than http, https, mailto or in the site. Replays
+ * {@code src/test/resources/dev/hindsight/fuzz/MarkdownFuzzTestInputs/} in the normal test run.
+ */
+class MarkdownFuzzTest {
+  private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer();
+  private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x20\\x7f]");
+  /** A scheme is what comes before the first colon, if no slash, question mark or hash comes first. */
+  private static final Pattern SCHEME = Pattern.compile("^([^/?#:]*):");
+
+  @FuzzTest(maxDuration = "10m")
+  void markdownNeverYieldsActiveHtml(byte[] bytes) {
+    String markdown = new String(bytes, StandardCharsets.UTF_8);
+    Document page = Jsoup.parseBodyFragment(MARKDOWN.block(markdown));
+    assertThat(page.select("script, style, iframe, frame, object, embed, form, input, button, base, meta, link, svg, math, img, video, audio, template"))
+        .as("active elements").isEmpty();
+    for (Element e : page.getAllElements()) {
+      for (Attribute a : e.attributes()) {
+        String name = a.getKey().toLowerCase(Locale.ROOT);
+        assertThat(name).as("attribute of <%s>", e.tagName()).doesNotStartWith("on").isNotEqualTo("style").isNotEqualTo("srcdoc");
+        if (name.equals("href") || name.equals("src") || name.equals("action") || name.equals("formaction")) {
+          // Browsers drop tabs, line breaks and control characters inside a URL before reading its scheme.
+          String url = CONTROL.matcher(a.getValue()).replaceAll("").toLowerCase(Locale.ROOT);
+          Matcher scheme = SCHEME.matcher(url);
+          if (scheme.find()) assertThat(scheme.group(1)).as("scheme of %s", a.getValue()).isIn("http", "https", "mailto");
+        }
+      }
+    }
+  }
+}
