@@ -123,6 +123,36 @@ class BrokenInputTest {
     assertThat(r.files()).as("the link inside the input and the loop are skipped, not read twice").isEqualTo(1);
   }
 
+  @Test
+  void hugeAndBadMetricFilesGetOneClearErrorEachNotThousands(@TempDir Path tmp) throws IOException {
+    Path fixture = TestPaths.resource("rules/HS403-malformed-csv/postmortems/2025-03-04-orders-slow/index.md");
+    Path in = Files.createDirectories(tmp.resolve("postmortems"));
+    Map<String, byte[]> csvs = new LinkedHashMap<>();
+    csvs.put("huge", ("time,value\n" + "2025-03-04T09:00:00+01:00,120\n".repeat(400_000)).getBytes(StandardCharsets.UTF_8));
+    csvs.put("long", ("time,value\n" + "2025-03-04T09:00:00+01:00,1\n".repeat(60_000)).getBytes(StandardCharsets.UTF_8));
+    csvs.put("bad-rows", ("time,value\n" + "2025-03-04T09:00:00+01:00;120\n".repeat(500)).getBytes(StandardCharsets.UTF_8));
+    csvs.put("latin1", "time,value\n2025-03-04T09:00:00+01:00,120 \u00b5s\n".getBytes(StandardCharsets.ISO_8859_1));
+    for (var e : csvs.entrySet()) {
+      Path folder = Files.createDirectories(in.resolve("2025-03-04-" + e.getKey()));
+      Files.copy(fixture, folder.resolve("index.md"));
+      Files.write(folder.resolve("latency.csv"), e.getValue());
+    }
+    ValidationResult r = new Validator().validate(in, Optional.of(BASELINE.resolve("hindsight.yaml")));
+    Map<String, List<String>> byFile = new LinkedHashMap<>();
+    for (Diagnostic d : r.diagnostics()) {
+      assertThat(d.code()).isEqualTo(Code.HS403);
+      byFile.computeIfAbsent(in.relativize(d.location().file()).getParent().toString(), k -> new java.util.ArrayList<>())
+          .add(d.location().line() + ":" + d.location().column() + " " + d.message());
+    }
+    assertThat(byFile.get("2025-03-04-huge")).singleElement().asString().startsWith("1:1 ").contains("limited to 10 MB");
+    assertThat(byFile.get("2025-03-04-long")).singleElement().asString().startsWith("50002:1 ").contains("60,000 rows");
+    assertThat(byFile.get("2025-03-04-latin1")).singleElement().asString().contains("not UTF-8");
+    List<String> bad = byFile.get("2025-03-04-bad-rows");
+    assertThat(bad).hasSize(21);
+    assertThat(bad.get(0)).startsWith("2:1 ").contains("exactly two columns");
+    assertThat(bad.get(20)).startsWith("22:1 ").contains("480 more bad rows");
+  }
+
   private static boolean link(Path link, Path target) {
     try {
       Files.createSymbolicLink(link, target);
