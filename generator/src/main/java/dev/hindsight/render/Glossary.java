@@ -53,6 +53,11 @@ public final class Glossary {
 
   private record Compiled(Term term, Pattern pattern) {}
 
+  /** Any spelling of any term, as a cheap first test: most blocks name none and need no parsing. */
+  private static final Pattern ANY = Pattern.compile(String.join("|", COMPILED.stream().map(c -> "(?:" + c.pattern().pattern() + ")").toList()),
+      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final java.util.Set<String> SKIPPED = java.util.Set.of("a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp");
+
   private Glossary() {}
 
   /**
@@ -60,7 +65,7 @@ public final class Glossary {
    * code, links and headings. {@code glossaryUrl} is the page's relative URL of the glossary.
    */
   public static String link(String html, String glossaryUrl) {
-    if (html.isEmpty()) return html;
+    if (html.isEmpty() || !ANY.matcher(html).find()) return html;
     Document doc = Parser.parseBodyFragment(html, "");
     doc.outputSettings().prettyPrint(false);
     for (Compiled c : COMPILED) {
@@ -120,7 +125,7 @@ public final class Glossary {
 
   private static boolean insideSkipped(Node node) {
     for (Node p = node.parent(); p != null; p = p.parent()) {
-      if (p instanceof Element e && e.tagName().matches("a|code|pre|h[1-6]|kbd|samp")) return true;
+      if (p instanceof Element e && SKIPPED.contains(e.tagName())) return true;
     }
     return false;
   }

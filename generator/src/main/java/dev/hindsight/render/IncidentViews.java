@@ -69,7 +69,17 @@ public final class IncidentViews {
     return "incidents/" + i.id() + "/";
   }
 
+  /**
+   * The incident's row in the index and in every group page it appears on (its services, tags,
+   * category, teams): made once per incident, since the summary's plain text costs a Markdown parse.
+   */
   public Views.IncidentRow row(Incident i) {
+    return rows.computeIfAbsent(i.id(), id -> newRow(i));
+  }
+
+  private final java.util.Map<String, Views.IncidentRow> rows = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Views.IncidentRow newRow(Incident i) {
     return new Views.IncidentRow(i.id(), url(i), i.title(), i.severity(), config.severityRank(i.severity()), i.status().label(),
         i.services(), DATE.format(local(i.started())), i.started().toString(),
         i.duration().map(Durations::human).orElse("ongoing"),

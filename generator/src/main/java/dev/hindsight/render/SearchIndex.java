@@ -43,6 +43,9 @@ public final class SearchIndex {
   static final int MAX_POSTINGS = 1000;
   private static final double K1 = 1.2;
   private static final double B = 0.75;
+  private static final Pattern MARKUP = Pattern.compile("[`*>#]");
+  private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Set<String> STOP = Set.of("the", "and", "for", "that", "this", "with", "was", "were", "are", "has", "had",
       "have", "not", "but", "from", "its", "into", "than", "then", "there", "their", "they", "them", "which", "when", "while", "who",
@@ -151,7 +154,8 @@ public final class SearchIndex {
 
   /** Markdown reduced to plain text for snippets. */
   private static String plain(String markdown) {
-    return markdown.replaceAll("[`*>#]", "").replaceAll("\\[([^\\]]*)\\]\\([^)]*\\)", "$1").replaceAll("\\s+", " ").strip();
+    String text = MARKUP.matcher(markdown).replaceAll("");
+    return SPACES.matcher(LINK.matcher(text).replaceAll("$1")).replaceAll(" ").strip();
   }
 
 }

@@ -60,6 +60,7 @@ public final class SiteRenderer {
    */
   public Summary render(SiteConfig config, List<Incident> incidents, Analysis analysis, int skippedDrafts, boolean draftsIncluded,
       String version, boolean briefs, dev.hindsight.load.GitHistory history, Path target) throws IOException {
+    dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
     IncidentViews views = new IncidentViews(config, markdown, analysis, version, briefs, history);
     cache = new PageCache(cacheDir, fingerprint(version));
     Files.createDirectories(target);
@@ -69,23 +70,31 @@ public final class SiteRenderer {
     incidents.forEach(i -> titles.put(i.id(), i.title()));
     Set<String> ids = titles.keySet();
 
+    timer.lap("  render: assets");
     write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html"));
+    timer.lap("  render: index");
     SectionViews sections = new SectionViews(config, analysis, views, incidents);
     Map<String, Views.GroupPage> groups = sections.groups(incidents);
     groups.entrySet().parallelStream().forEach(g -> write("group.ftlh", g.getValue(), target.resolve(g.getKey()).resolve("index.html")));
+    timer.lap("  render: group pages");
     write("browse.ftlh", sections.browse(groups), target.resolve("browse/index.html"));
     write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"));
     write("trends.ftlh", new TrendViews(config, analysis, views, briefs, sections).page(incidents), target.resolve("trends/index.html"));
     write("glossary.ftlh", new Views.GlossaryPage(views.site("../"), Glossary.TERMS), target.resolve("glossary/index.html"));
+    timer.lap("  render: browse/actions/trends");
     new DataExport(config).write(incidents, analysis, version, target.resolve("data"));
+    timer.lap("  render: data export");
     new SearchIndex().write(incidents, config, target.resolve("data/search"));
+    timer.lap("  render: search index");
     new Feeds(config, markdown).write(incidents, analysis, sections::calendarUrl, target);
+    timer.lap("  render: feeds");
     copySchema(target.resolve("schema"));
     int files = incidents.parallelStream().mapToInt(i -> {
       Path dir = target.resolve("incidents").resolve(i.id());
       write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));
       return copyDataFiles(i, dir.resolve("files"));
     }).sum();
+    timer.lap("  render: incident pages");
     cache.prune();
     return new Summary(incidents.size() + groups.size() + 5, cache.reused.get(), files);
   }

@@ -56,7 +56,10 @@ public final class Sparkline {
     return PAD + (1 - (value - r.min()) / (r.max() - r.min())) * (HEIGHT - 2 * PAD);
   }
 
-  private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.1f", v);
+  /** One decimal, as {@code String.format("%.1f")} would print it (half-up), without the cost of a formatter. */
+  static String fmt(double v) {
+    if (!Double.isFinite(v) || Math.abs(v) >= 1e15) return String.format(Locale.ROOT, "%.1f", v);
+    String s = java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+    return (v < 0 || Double.doubleToRawLongBits(v) == Long.MIN_VALUE) && s.equals("0.0") ? "-0.0" : s;
   }
 }

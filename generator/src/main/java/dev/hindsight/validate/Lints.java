@@ -37,6 +37,8 @@ public final class Lints {
 
   private final SiteConfig config;
   private final List<CompiledPhrase> phrases;
+  /** The longest word of every phrase, lower case: lines without one (nearly all) skip the per-phrase patterns. */
+  private final List<String> firstWords;
   private final Set<String> memberNames = new HashSet<>();
 
   public Lints(SiteConfig config) {
@@ -44,6 +46,9 @@ public final class Lints {
     this.phrases = config.blamePhrases().stream().map(p -> new CompiledPhrase(Pattern.compile(
         "(?<![\\p{L}\\p{N}])" + Pattern.quote(p.phrase().strip()).replace(" ", "\\E\\s+\\Q") + "(?![\\p{L}\\p{N}])",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), p)).toList();
+    this.firstWords = config.blamePhrases().stream().map(p -> foldCase(java.util.Arrays.stream(p.phrase().strip().split("\\s+"))
+        .max(java.util.Comparator.comparingInt(String::length)).orElse("")))
+        .distinct().toList();
     for (Team t : config.teams()) t.members().forEach(m -> memberNames.addAll(namesOf(m)));
   }
 
@@ -83,6 +88,8 @@ public final class Lints {
           continue;
         }
         if (inFence || text.stripLeading().startsWith("#") && line <= doc.frontMatterEnd()) continue;
+        String lower = foldCase(text);
+        if (firstWords.stream().noneMatch(lower::contains)) continue;
         for (CompiledPhrase p : phrases) {
           Matcher m = p.pattern().matcher(text);
           while (m.find()) {
@@ -94,6 +101,13 @@ public final class Lints {
         }
       }
     }
+  }
+
+  /** Lower case char by char, as the case-insensitive patterns compare (so "İ" stays one char, "i"). */
+  private static String foldCase(String text) {
+    char[] chars = text.toCharArray();
+    for (int k = 0; k < chars.length; k++) chars[k] = Character.toLowerCase(Character.toUpperCase(chars[k]));
+    return new String(chars);
   }
 
   /** HS601 too: a root cause or factor whose subject is a person ("Maria ran the migration..."). */

@@ -14,6 +14,31 @@ class MarkdownRendererTest {
         .contains("<a href=\"https://example.com/x\">");
   }
 
+  /** The shortcut for plain sentences must give what flexmark and the sanitiser give, byte for byte. */
+  @Test
+  void plainSentencesSkipTheParserWithTheSameResult() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    String safe = "abcdefgXYZ ÄéŽж019 ,.;'()%/+=?-";
+    String risky = "_*#<>&\"`[]!|~:@\\\n\t\u00a0w";
+    int shortcut = 0;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      if (r.nextInt(3) == 0) sb.append("Deadlock on orders-db ");
+      for (int k = 0, len = 1 + r.nextInt(24); k < len; k++) {
+        String from = r.nextInt(40) == 0 ? risky : safe;
+        sb.append(from.charAt(r.nextInt(from.length())));
+      }
+      String text = sb.toString();
+      if (MarkdownRenderer.PLAIN_SENTENCE.matcher(text).matches()) shortcut++;
+      assertThat(markdown.block(text)).as("%s", text).isEqualTo(markdown.parsed(text));
+    }
+    for (String text : java.util.List.of("Replica lag reached 48 s (p99), then the failover ran.", "1. not a sentence", "- a list", "see www.example.com",
+        "Ends with a colon:", "two  spaces", "Δ latency rose by 40%", "a = b", "Why?", "x+y")) {
+      assertThat(markdown.block(text)).as(text).isEqualTo(markdown.parsed(text));
+    }
+    assertThat(shortcut).as("the shortcut is taken often").isGreaterThan(500);
+  }
+
   @Test
   void keepsTheLanguageOfCodeBlocksForHighlighting() {
     assertThat(markdown.block("```sql\nSELECT * FROM orders;\n```\n")).contains("<code class=\"language-sql\">SELECT * FROM orders;");

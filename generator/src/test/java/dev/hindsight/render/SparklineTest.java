@@ -28,4 +28,21 @@ class SparklineTest {
   void drawsNothingForASingleSample() {
     assertThat(Sparkline.polyline(List.of(new MetricPoint(T0, 1)), OptionalDouble.empty())).isEmpty();
   }
+
+  @Test
+  void formatsCoordinatesExactlyAsStringFormatWould() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int n = 0; n < 200_000; n++) {
+      double v = switch (n % 4) {
+        case 0 -> r.nextDouble(-1000, 1000);
+        case 1 -> Math.round(r.nextDouble(-100, 100) * 100) / 100.0;
+        case 2 -> (r.nextInt(20001) - 10000) / 20.0;
+        default -> r.nextDouble(-0.1, 0.1);
+      };
+      org.assertj.core.api.Assertions.assertThat(Sparkline.fmt(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
+    }
+    for (double v : new double[] {0.0, -0.0, 0.05, 0.15, 0.25, -0.05, 1e20, Double.NaN}) {
+      org.assertj.core.api.Assertions.assertThat(Sparkline.fmt(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
+    }
+  }
 }
