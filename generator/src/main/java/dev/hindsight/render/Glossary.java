@@ -3,11 +3,6 @@ package dev.hindsight.render;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.parser.Parser;
 
 /**
  * The field's vocabulary in plain words, for the glossary page and for hints in the text: the
@@ -53,9 +48,10 @@ public final class Glossary {
 
   private record Compiled(Term term, Pattern pattern) {}
 
-  /** Any spelling of any term, as a cheap first test: most blocks name none and need no parsing. */
-  private static final Pattern ANY = Pattern.compile(String.join("|", COMPILED.stream().map(c -> "(?:" + c.pattern().pattern() + ")").toList()),
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  /** Any spelling of any term, group k + 1 for term k: one scan finds the first use of each. */
+  private static final Pattern ANY = Pattern.compile("(?<![\\p{L}\\p{N}-])(?:" + String.join("|", TERMS.stream().map(t -> "(" + String.join("|",
+      t.spellings().stream().map(s -> s.matches("[A-Z]{2,}s?") ? "(?-i:" + Pattern.quote(s) + ")" : Pattern.quote(s)).toList()) + ")").toList())
+      + ")(?![\\p{L}\\p{N}-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final java.util.Set<String> SKIPPED = java.util.Set.of("a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp");
 
   private Glossary() {}
@@ -65,25 +61,84 @@ public final class Glossary {
    * code, links and headings. {@code glossaryUrl} is the page's relative URL of the glossary.
    */
   public static String link(String html, String glossaryUrl) {
-    if (html.isEmpty() || !ANY.matcher(html).find()) return html;
-    Document doc = Parser.parseBodyFragment(html, "");
-    doc.outputSettings().prettyPrint(false);
-    for (Compiled c : COMPILED) {
-      for (TextNode text : textNodes(doc.body())) {
-        if (insideSkipped(text)) continue;
-        Matcher m = c.pattern().matcher(text.getWholeText());
-        if (!m.find()) continue;
-        String whole = text.getWholeText();
-        TextNode after = new TextNode(whole.substring(m.end()));
-        Element a = new Element("a").addClass("term").attr("href", glossaryUrl + "#" + c.term().anchor())
-            .attr("title", c.term().definition()).text(m.group());
-        text.text(whole.substring(0, m.start()));
-        text.after(after);
-        text.after(a);
-        break;
+    if (html.isEmpty()) return html;
+    // One pass over the text: the first use of each term, outside tags and skipped elements.
+    Matcher any = ANY.matcher(html);
+    int[] start = new int[COMPILED.size()];
+    int[] end = new int[COMPILED.size()];
+    java.util.Arrays.fill(start, -1);
+    int found = 0;
+    int skipped = 0;
+    int i = 0;
+    int n = html.length();
+    while (i < n && found < start.length) {
+      int lt = html.indexOf('<', i);
+      int textEnd = lt < 0 ? n : lt;
+      if (skipped == 0 && textEnd > i) {
+        any.region(i, textEnd);
+        while (found < start.length && any.find()) {
+          for (int t = 0; t < start.length; t++) {
+            if (any.start(t + 1) >= 0) {
+              if (start[t] < 0) {
+                start[t] = any.start();
+                end[t] = any.end();
+                found++;
+              }
+              break;
+            }
+          }
+        }
+      }
+      if (lt < 0) break;
+      int gt = tagEnd(html, lt);
+      String name = tagName(html, lt);
+      if (SKIPPED.contains(name.startsWith("/") ? name.substring(1) : name) && html.charAt(gt - 1) != '/') {
+        skipped = Math.max(0, skipped + (name.startsWith("/") ? -1 : 1));
+      }
+      i = gt + 1;
+    }
+    if (found == 0) return html;
+    Integer[] order = new Integer[start.length];
+    for (int t = 0; t < order.length; t++) order[t] = t;
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(t -> start[t]));
+    StringBuilder out = new StringBuilder(html.length() + found * 200);
+    int from = 0;
+    for (int t : order) {
+      if (start[t] < 0) continue;
+      Term term = COMPILED.get(t).term();
+      out.append(html, from, start[t]).append("<a class=\"term\" href=\"").append(attr(glossaryUrl + "#" + term.anchor()))
+          .append("\" title=\"").append(attr(term.definition())).append("\">").append(html, start[t], end[t]).append("</a>");
+      from = end[t];
+    }
+    return out.append(html, from, n).toString();
+  }
+
+  /** The index of the {@code >} that closes the tag opened at {@code lt}, skipping quoted attribute values. */
+  private static int tagEnd(String html, int lt) {
+    char quote = 0;
+    for (int k = lt + 1; k < html.length(); k++) {
+      char ch = html.charAt(k);
+      if (quote != 0) {
+        if (ch == quote) quote = 0;
+      } else if (ch == '"' || ch == '\'') {
+        quote = ch;
+      } else if (ch == '>') {
+        return k;
       }
     }
-    return doc.body().html();
+    return html.length() - 1;
+  }
+
+  private static String tagName(String html, int lt) {
+    int k = lt + 1;
+    if (k < html.length() && html.charAt(k) == '/') k++;
+    int start = k;
+    while (k < html.length() && Character.isLetterOrDigit(html.charAt(k))) k++;
+    return (html.charAt(lt + 1) == '/' ? "/" : "") + html.substring(start, k).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String attr(String value) {
+    return value.replace("&", "&amp;").replace("\"", "&quot;");
   }
 
   /**
@@ -113,20 +168,5 @@ public final class Glossary {
       from = bestEnd;
     }
     return out.append(org.jsoup.nodes.Entities.escape(plain.substring(from))).toString();
-  }
-
-  private static List<TextNode> textNodes(Element root) {
-    List<TextNode> out = new java.util.ArrayList<>();
-    root.traverse((Node node, int depth) -> {
-      if (node instanceof TextNode t && !t.isBlank()) out.add(t);
-    });
-    return out;
-  }
-
-  private static boolean insideSkipped(Node node) {
-    for (Node p = node.parent(); p != null; p = p.parent()) {
-      if (p instanceof Element e && SKIPPED.contains(e.tagName())) return true;
-    }
-    return false;
   }
 }
