@@ -4,7 +4,6 @@ import dev.hindsight.diagnostic.Code;
 import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.diagnostic.DidYouMean;
 import dev.hindsight.diagnostic.Location;
-import dev.hindsight.load.NodePath;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +20,8 @@ public final class CorpusChecks {
     for (ValidatedIncident v : incidents) {
       ValidatedIncident first = byId.putIfAbsent(v.incident().id(), v);
       if (first != null) {
-        Location firstAt = idLocation(first);
-        out.add(Diagnostic.error(idLocation(v), Code.HS301,
+        Location firstAt = first.idLocation();
+        out.add(Diagnostic.error(v.idLocation(), Code.HS301,
             "id `" + v.incident().id() + "` is already used by " + firstAt.file() + ":" + firstAt.line(),
             "ids come from the file name unless `id:` is set; give one of them another `id:` or file name"));
       }
@@ -32,16 +31,12 @@ public final class CorpusChecks {
       for (int k = 0; k < related.size(); k++) {
         String id = related.get(k);
         if (byId.containsKey(id)) continue;
-        Location at = v.document().map().value(NodePath.ROOT.field("related").index(k));
+        Location at = v.relatedLocations().get(k);
         out.add(Diagnostic.error(at, Code.HS302, "related incident `" + id + "` does not exist",
             DidYouMean.closest(id, byId.keySet()).map(c -> "did you mean `" + c + "`?")
                 .orElse("use the id of another incident: its file or folder name without extension")));
       }
     }
     return out;
-  }
-
-  private static Location idLocation(ValidatedIncident v) {
-    return v.document().data().has("id") ? v.document().map().value(NodePath.ROOT.field("id")) : Location.startOf(v.document().file());
   }
 }

@@ -63,7 +63,7 @@ public final class Validator {
       problems.addAll(checks.check(incident.get(), doc.get()));
       problems.addAll(lints.check(incident.get(), doc.get()));
       problems.addAll(secrets.check(doc.get()));
-      return Optional.of(new ValidatedIncident(incident.get(), doc.get()));
+      return Optional.of(ValidatedIncident.of(incident.get(), doc.get()));
     } finally {
       all.addAll(problems);
     }
