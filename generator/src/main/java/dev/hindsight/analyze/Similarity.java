@@ -53,6 +53,8 @@ public final class Similarity {
 
   private Similarity() {}
 
+  private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
+
   /** The top {@code limit} matches of every incident, keyed by id. */
   public static Map<String, List<Match>> find(List<Incident> incidents, int limit) {
     int n = incidents.size();
@@ -61,13 +63,9 @@ public final class Similarity {
       incidents.forEach(i -> result.put(i.id(), List.of()));
       return result;
     }
-    List<Map<String, Double>> counts = new ArrayList<>(n);
+    List<Map<String, Double>> counts = incidents.parallelStream().map(Similarity::termCounts).toList();
     Map<String, Integer> df = new HashMap<>();
-    for (Incident i : incidents) {
-      Map<String, Double> tf = termCounts(i);
-      counts.add(tf);
-      tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
-    }
+    for (Map<String, Double> tf : counts) tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
     List<Map<String, Double>> vectors = new ArrayList<>(n);
     for (Map<String, Double> tf : counts) {
       Map<String, Double> v = new HashMap<>();
@@ -89,7 +87,8 @@ public final class Similarity {
         postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Posting(d, e.getValue()));
       }
     }
-    for (int q = 0; q < n; q++) {
+    // Each incident's query is independent of the others': run them in parallel, keep the order.
+    List<List<Match>> tops = java.util.stream.IntStream.range(0, n).parallel().mapToObj(q -> {
       Map<Integer, Double> scores = new HashMap<>();
       List<Map.Entry<String, Double>> terms = vectors.get(q).entrySet().stream()
           .filter(e -> postings.containsKey(e.getKey()))
@@ -105,8 +104,9 @@ public final class Similarity {
           .map(e -> new Match(incidents.get(e.getKey()).id(), Math.round(e.getValue() * 1000) / 1000.0))
           .sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::id))
           .limit(limit).toList();
-      result.put(incidents.get(q).id(), top);
-    }
+      return top;
+    }).toList();
+    for (int q = 0; q < n; q++) result.put(incidents.get(q).id(), tops.get(q));
     return result;
   }
 
@@ -135,7 +135,7 @@ public final class Similarity {
   /** Lower-case words of three or more letters (digits allowed, not alone), without stop words. */
   static List<String> tokens(String text) {
     List<String> out = new ArrayList<>();
-    for (String t : text.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+    for (String t : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
       if (t.length() < 3 || STOPWORDS.contains(t) || t.chars().allMatch(Character::isDigit)) continue;
       out.add(t);
     }

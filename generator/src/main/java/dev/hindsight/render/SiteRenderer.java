@@ -71,32 +71,81 @@ public final class SiteRenderer {
     Set<String> ids = titles.keySet();
 
     timer.lap("  render: assets");
-    write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html"));
-    timer.lap("  render: index");
+    // The summaries' plain text for the index and group rows, once per incident, in parallel.
+    incidents.parallelStream().forEach(views::row);
     SectionViews sections = new SectionViews(config, analysis, views, incidents);
     Map<String, Views.GroupPage> groups = sections.groups(incidents);
-    groups.entrySet().parallelStream().forEach(g -> write("group.ftlh", g.getValue(), target.resolve(g.getKey()).resolve("index.html")));
-    timer.lap("  render: group pages");
-    write("browse.ftlh", sections.browse(groups), target.resolve("browse/index.html"));
-    write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"));
-    write("trends.ftlh", new TrendViews(config, analysis, views, briefs, sections).page(incidents), target.resolve("trends/index.html"));
-    write("glossary.ftlh", new Views.GlossaryPage(views.site("../"), Glossary.TERMS), target.resolve("glossary/index.html"));
-    timer.lap("  render: browse/actions/trends");
-    new DataExport(config).write(incidents, analysis, version, target.resolve("data"));
-    timer.lap("  render: data export");
-    new SearchIndex().write(incidents, config, target.resolve("data/search"));
-    timer.lap("  render: search index");
-    new Feeds(config, markdown).write(incidents, analysis, sections::calendarUrl, target);
-    timer.lap("  render: feeds");
-    copySchema(target.resolve("schema"));
-    int files = incidents.parallelStream().mapToInt(i -> {
-      Path dir = target.resolve("incidents").resolve(i.id());
-      write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));
-      return copyDataFiles(i, dir.resolve("files"));
-    }).sum();
-    timer.lap("  render: incident pages");
+    timer.lap("  render: views of rows and groups");
+    java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
+    // Every page and file is a task; the long single ones go first so that none is left for last.
+    List<IoTask> tasks = new java.util.ArrayList<>();
+    tasks.add(() -> new SearchIndex().write(incidents, config, target.resolve("data/search")));
+    tasks.add(() -> new Feeds(config, markdown).write(incidents, analysis, sections::calendarUrl, target));
+    tasks.add(() -> write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html")));
+    tasks.add(() -> new DataExport(config).write(incidents, analysis, version, target.resolve("data")));
+    tasks.add(() -> write("trends.ftlh", new TrendViews(config, analysis, views, briefs, sections).page(incidents), target.resolve("trends/index.html")));
+    tasks.add(() -> write("actions.ftlh", sections.actions(), target.resolve("actions/index.html")));
+    tasks.add(() -> {
+      write("browse.ftlh", sections.browse(groups), target.resolve("browse/index.html"));
+      write("glossary.ftlh", new Views.GlossaryPage(views.site("../"), Glossary.TERMS), target.resolve("glossary/index.html"));
+      copySchema(target.resolve("schema"));
+    });
+    groups.forEach((url, page) -> tasks.add(() -> write("group.ftlh", page, target.resolve(url).resolve("index.html"))));
+    for (Incident i : incidents) {
+      tasks.add(() -> {
+        Path dir = target.resolve("incidents").resolve(i.id());
+        write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));
+        files.addAndGet(copyDataFiles(i, dir.resolve("files")));
+      });
+    }
+    runAll(tasks);
+    timer.lap("  render: pages and data");
     cache.prune();
-    return new Summary(incidents.size() + groups.size() + 5, cache.reused.get(), files);
+    return new Summary(incidents.size() + groups.size() + 5, cache.reused.get(), files.get());
+  }
+
+  /** A unit of rendering work that may fail with an I/O error. */
+  private interface IoTask {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs the tasks on one thread per core, in the order given (longest first), and rethrows the
+   * first failure as it was thrown: a broken template, an I/O error.
+   */
+  private static void runAll(List<IoTask> tasks) throws IOException {
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "hindsight-render");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>(tasks.size());
+      for (IoTask task : tasks) {
+        done.add(pool.submit(() -> {
+          task.run();
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          Throwable cause = e.getCause();
+          if (cause instanceof IOException io) throw io;
+          if (cause instanceof UncheckedIOException io) throw io.getCause();
+          if (cause instanceof RuntimeException re) throw re;
+          if (cause instanceof Error err) throw err;
+          throw new IllegalStateException(cause);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("the build was interrupted");
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** The part of every page's cache key that is the same for the whole build: version and templates. */
