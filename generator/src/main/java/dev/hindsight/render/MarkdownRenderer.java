@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -88,14 +89,13 @@ public final class MarkdownRenderer {
    */
   private String sanitize(String html) {
     Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
+    // What Jsoup.clean does, keeping the cleaned tree so that ids are prefixed without a second parse.
     // A base URI lets jsoup check relative links (kept relative) against the allowed protocols.
-    String clean = Jsoup.clean(html, "https://hindsight.invalid/", safelist, settings);
-    if (!clean.contains("id=\"") && !clean.contains("href=\"#")) return clean;
-    Document doc = Jsoup.parseBodyFragment(clean);
-    doc.outputSettings(settings);
-    doc.select("[id]").forEach(e -> e.attr("id", ID_PREFIX + e.attr("id")));
-    doc.select("a[href^=#]").forEach(a -> a.attr("href", "#" + ID_PREFIX + a.attr("href").substring(1)));
-    return doc.body().html();
+    Document clean = new Cleaner(safelist).clean(Jsoup.parseBodyFragment(html, "https://hindsight.invalid/"));
+    clean.outputSettings(settings);
+    clean.select("[id]").forEach(e -> e.attr("id", ID_PREFIX + e.attr("id")));
+    clean.select("a[href^=#]").forEach(a -> a.attr("href", "#" + ID_PREFIX + a.attr("href").substring(1)));
+    return clean.body().html();
   }
 
   /** The prefix of ids that come from Markdown. */
