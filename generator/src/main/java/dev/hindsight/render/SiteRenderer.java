@@ -94,7 +94,7 @@ public final class SiteRenderer {
     for (Incident i : incidents) {
       tasks.add(() -> {
         Path dir = target.resolve("incidents").resolve(i.id());
-        write("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"));
+        writeFromInputs("incident.ftlh", views.pageInputs(i, ids, titles::get), () -> views.page(i, ids, titles::get), dir.resolve("index.html"));
         files.addAndGet(copyDataFiles(i, dir.resolve("files")));
       });
     }
@@ -148,20 +148,62 @@ public final class SiteRenderer {
     }
   }
 
-  /** The part of every page's cache key that is the same for the whole build: version and templates. */
+  /**
+   * The generator's own code: a digest of the jar it runs from, so that a new build of the same
+   * version (a snapshot) never reuses pages made by the old one. Running from class folders (the
+   * tests), the code does not change within a run.
+   */
+  private static final String CODE = codeIdentity();
+
+  private static String codeIdentity() {
+    try {
+      Path source = Path.of(SiteRenderer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      if (!Files.isRegularFile(source)) return "classes";
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(source), sha)) {
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+      }
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (IOException | java.net.URISyntaxException | java.security.NoSuchAlgorithmException | SecurityException | NullPointerException e) {
+      return "unknown-" + System.nanoTime();
+    }
+  }
+
+  /** The part of every page's cache key that is the same for the whole build: version, code and templates. */
   private String fingerprint(String version) throws IOException {
-    StringBuilder sb = new StringBuilder(version);
+    StringBuilder sb = new StringBuilder(version).append('\u0000').append(CODE);
     for (String name : PAGE_TEMPLATES) sb.append('\u0000').append(name).append('\u0000').append(templates.template(name).toString());
     return sb.toString();
   }
 
+  /**
+   * Writes a page whose cache key is made from its inputs rather than its view, so that an
+   * unchanged page is copied without building the view at all.
+   */
+  private void writeFromInputs(String templateName, String inputs, java.util.function.Supplier<Object> view, Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    String key = cache.key(templateName + "#inputs", inputs);
+    Optional<byte[]> cached = cache.get(key);
+    if (cached.isPresent()) {
+      Files.write(file, cached.get());
+      cache.reused.incrementAndGet();
+      return;
+    }
+    write(templateName, view.get(), file, key);
+  }
+
   private void write(String templateName, Object page, Path file) {
+    write(templateName, page, file, null);
+  }
+
+  private void write(String templateName, Object page, Path file, String inputKey) {
     try {
       Files.createDirectories(file.getParent());
       String key = cache.key(templateName, page);
       Optional<byte[]> cached = cache.get(key);
       if (cached.isPresent()) {
         Files.write(file, cached.get());
+        if (inputKey != null) cache.put(inputKey, cached.get());
         cache.reused.incrementAndGet();
         return;
       }
@@ -171,6 +213,7 @@ public final class SiteRenderer {
       byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
       Files.write(file, bytes);
       cache.put(key, bytes);
+      if (inputKey != null) cache.put(inputKey, bytes);
       cache.rendered.incrementAndGet();
     } catch (ParseException e) {
       throw failure(templateName, e.getLineNumber(), e.getColumnNumber(), "the template has a syntax error: " + e.getEditorMessage(), e);

@@ -103,6 +103,37 @@ class SiteBuildTest {
     assertThat(tree(out)).isEqualTo(tree(clean));
   }
 
+  /**
+   * A page reused from the cache without building its view must still change when anything it
+   * shows changes elsewhere: the title of an incident it links to, the text file it shows inline.
+   */
+  @Test
+  void aPageFollowsChangesToWhatItShowsFromOtherFiles(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
+    Path folder = Files.createDirectories(corpus.resolve("postmortems/2025-03-10-orders-slow-again"));
+    Files.writeString(folder.resolve("plan.txt"), "Seq Scan on orders (rows=1200000)\n");
+    Files.writeString(folder.resolve("index.md"), Files.readString(file)
+        .replace("2025-03-04T", "2025-03-10T").replace("due: 2025-03-11", "due: 2025-03-17").replace("done_on: 2025-03-10", "done_on: 2025-03-16")
+        .replace("review_on: 2025-03-18", "review_on: 2025-03-24").replace("published_on: 2025-03-05", "published_on: 2025-03-11")
+        .replace("status: published\n", "status: published\nrelated: [2025-03-04-orders-slow]\n")
+        .replace("      evidence: [latency, deploy]\n", "      evidence: [latency, deploy]\n  evidence:\n    - ref: plan.txt\n      note: the plan during the incident\n"));
+    Path out = dir.resolve("site");
+    CliRun first = build(corpus, out, "--no-briefs");
+    assertThat(first.exitCode()).as(first.err()).isEqualTo(0);
+    Path page = out.resolve("incidents/2025-03-10-orders-slow-again/index.html");
+    assertThat(Files.readString(page)).contains("Orders database slow after deploy", "Seq Scan on orders");
+
+    Files.writeString(file, Files.readString(file).replace("title: Orders database slow after deploy", "title: Orders database slow after the Tuesday deploy"));
+    Files.writeString(folder.resolve("plan.txt"), "Index Scan using orders_created_at_idx\n");
+    assertThat(build(corpus, out, "--no-briefs").exitCode()).isEqualTo(0);
+    assertThat(Files.readString(page)).contains("Orders database slow after the Tuesday deploy", "Index Scan using orders_created_at_idx")
+        .doesNotContain("Seq Scan on orders");
+    Path clean = Files.createDirectories(dir.resolve("elsewhere")).resolve("site");
+    assertThat(build(corpus, clean, "--no-briefs").exitCode()).isEqualTo(0);
+    assertThat(tree(out)).isEqualTo(tree(clean));
+  }
+
   /** Every file below a folder with its content, for comparing whole sites. */
   private static java.util.Map<String, String> tree(Path root) throws IOException {
     java.util.Map<String, String> files = new java.util.TreeMap<>();
