@@ -75,7 +75,7 @@ public final class SvgChart {
     marker(svg, i.mitigated().map(t -> t.toInstant().toEpochMilli()), "Mitigated", "#1f5fa8", x, plotW, TOP + 20);
     List<String> coords = new ArrayList<>();
     for (MetricPoint p : pts) {
-      coords.add(String.format(Locale.ROOT, "%.1f,%.1f", x.applyAsDouble(p.at().toInstant().toEpochMilli()), y.applyAsDouble(p.value())));
+      coords.add(String.format(Locale.ROOT, "%.1f,%.1f", x.applyAsDouble(p.epochMilli()), y.applyAsDouble(p.value())));
     }
     svg.append("<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"1.6\" points=\"").append(String.join(" ", coords)).append("\"/>");
     svg.append(line(LEFT, TOP + plotH, LEFT + plotW, TOP + plotH, "#5b6877", 0.8, null));

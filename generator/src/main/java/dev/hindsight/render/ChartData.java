@@ -31,7 +31,7 @@ final class ChartData {
     i.mitigated().ifPresent(t -> o.put("mitigated", t.toInstant().toEpochMilli()));
     i.resolved().ifPresent(t -> o.put("resolved", t.toInstant().toEpochMilli()));
     ArrayNode points = o.putArray("points");
-    for (MetricPoint p : m.points()) points.addArray().add(p.at().toInstant().toEpochMilli()).add(p.value());
+    for (MetricPoint p : m.points()) points.addArray().add(p.epochMilli()).add(p.value());
     return forScript(write(o));
   }
 

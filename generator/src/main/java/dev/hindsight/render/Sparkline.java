@@ -20,12 +20,12 @@ public final class Sparkline {
   public static String polyline(List<MetricPoint> points, OptionalDouble threshold) {
     if (points.size() < 2) return "";
     Range r = range(points, threshold);
-    long t0 = points.get(0).at().toInstant().toEpochMilli();
-    long t1 = points.get(points.size() - 1).at().toInstant().toEpochMilli();
+    long t0 = points.get(0).epochMilli();
+    long t1 = points.get(points.size() - 1).epochMilli();
     double span = Math.max(1, t1 - t0);
     StringBuilder sb = new StringBuilder();
     for (MetricPoint p : points) {
-      double x = PAD + (p.at().toInstant().toEpochMilli() - t0) / span * (WIDTH - 2 * PAD);
+      double x = PAD + (p.epochMilli() - t0) / span * (WIDTH - 2 * PAD);
       if (sb.length() > 0) sb.append(' ');
       sb.append(fmt(x)).append(',').append(fmt(y(p.value(), r)));
     }
