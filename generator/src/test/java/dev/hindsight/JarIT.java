@@ -33,7 +33,7 @@ class JarIT {
   @Test
   void buildsTheShippedExamplesOutsideTheRepository(@TempDir Path dir) throws Exception {
     Path root = TestPaths.repoRoot();
-    copy(root.resolve("postmortems"), dir.resolve("postmortems"));
+    TestPaths.copyTree(root.resolve("postmortems"), dir.resolve("postmortems"));
     Files.copy(root.resolve("hindsight.yaml"), dir.resolve("hindsight.yaml"));
 
     Result validate = run(dir, "validate");
@@ -53,13 +53,4 @@ class JarIT {
     assertThat(missing.output()).contains("the input folder postmortems does not exist");
   }
 
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path dest = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(dest);
-        else Files.copy(p, dest);
-      }
-    }
-  }
 }

@@ -18,6 +18,17 @@ public final class TestPaths {
     return p;
   }
 
+  /** Copies a folder with everything below it (a corpus, an example site) to a new place. */
+  public static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(dest);
+        else Files.copy(p, dest);
+      }
+    }
+  }
+
   public static Path resource(String name) {
     try {
       return Path.of(TestPaths.class.getResource("/" + name).toURI());

@@ -43,7 +43,7 @@ class PublicBuildTest {
   static void markOneExampleInternal() throws IOException {
     corpus = Files.createDirectories(dir.resolve("repo"));
     Path input = corpus.resolve("postmortems");
-    copyTree(TestPaths.repoRoot().resolve("postmortems"), input);
+    TestPaths.copyTree(TestPaths.repoRoot().resolve("postmortems"), input);
     Files.copy(TestPaths.repoRoot().resolve("hindsight.yaml"), corpus.resolve("hindsight.yaml"));
     Path file = input.resolve(INTERNAL + ".md");
     String text = Files.readString(file)
@@ -97,7 +97,7 @@ class PublicBuildTest {
   @Test
   void aPublicBuildIsTheSameAsABuildWithoutTheInternalIncident() throws Exception {
     Path repo = Files.createDirectories(dir.resolve("without"));
-    copyTree(corpus.resolve("postmortems"), repo.resolve("postmortems"));
+    TestPaths.copyTree(corpus.resolve("postmortems"), repo.resolve("postmortems"));
     Files.copy(corpus.resolve("hindsight.yaml"), repo.resolve("hindsight.yaml"));
     Files.delete(repo.resolve("postmortems/" + INTERNAL + ".md"));
     Path other = repo.resolve("postmortems/2025-10-01-orders-db-fulfilment-sync-deadlock.md");
@@ -117,7 +117,7 @@ class PublicBuildTest {
   @Test
   void aSiteDefaultOfInternalKeepsEverythingOutButWhatIsMarkedPublic() throws IOException {
     Path repo = Files.createDirectories(dir.resolve("default-internal"));
-    copyTree(corpus.resolve("postmortems"), repo.resolve("postmortems"));
+    TestPaths.copyTree(corpus.resolve("postmortems"), repo.resolve("postmortems"));
     Files.writeString(repo.resolve("hindsight.yaml"), Files.readString(corpus.resolve("hindsight.yaml")) + "default_visibility: internal\n");
     Path open = repo.resolve("postmortems/2026-04-22-storefront-dns-record-deleted.md");
     Files.writeString(open, Files.readString(open).replaceFirst("status: published\n", "status: published\nvisibility: public\n"));
@@ -190,13 +190,4 @@ class PublicBuildTest {
     return text.replace("\\u002d", "-").replace("\\/", "/").replace("&#45;", "-");
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path dest = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(dest);
-        else Files.copy(p, dest);
-      }
-    }
-  }
 }
