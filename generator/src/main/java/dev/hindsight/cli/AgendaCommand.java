@@ -46,12 +46,14 @@ final class AgendaCommand implements java.util.concurrent.Callable<Integer> {
     Optional<ValidationResult> validated = input.validated(context, "agenda");
     if (validated.isEmpty()) return ExitCode.INVALID;
     ValidationResult result = validated.get();
-    Optional<Incident> incident = result.incidents().stream().filter(i -> i.id().equals(id)).findFirst();
+    List<Incident> included = result.incidents(true, selection.publicOnly);
+    Optional<Incident> incident = included.stream().filter(i -> i.id().equals(id)).findFirst();
     if (incident.isEmpty()) {
-      context.err().println("hindsight agenda: no incident has the id `" + id + "`");
+      boolean internal = selection.publicOnly && result.incidents().stream().anyMatch(i -> i.id().equals(id));
+      context.err().println("hindsight agenda: " + (internal ? "`" + id + "` is internal, so --public leaves it out" : "no incident has the id `" + id + "`"));
       return ExitCode.USAGE;
     }
-    Analysis analysis = new Analyzer(result.config()).analyze(result.incidents(true), selection.asOf(context));
+    Analysis analysis = new Analyzer(result.config()).analyze(included, selection.asOf(context));
     List<Diagnostic> own = result.diagnostics().stream().filter(d -> d.location().file().equals(incident.get().file())).toList();
     Agendas agendas = new Agendas(new TemplateSet(Optional.empty()), result.config());
     Agendas.Agenda agenda = agendas.agenda(incident.get(), analysis, own);

@@ -137,6 +137,10 @@ class PublicBuildTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("is internal, so --public leaves it out");
     assertThat(dir.resolve("briefs/" + INTERNAL + ".pdf")).doesNotExist();
+    CliRun agenda = CliRun.run(ENV, "agenda", "--public", INTERNAL, "--input", corpus.resolve("postmortems").toString(),
+        "--output", dir.resolve("agenda").toString());
+    assertThat(agenda.exitCode()).isEqualTo(2);
+    assertThat(agenda.err()).contains("is internal, so --public leaves it out");
   }
 
   private static Path build(String name, String... extra) {
