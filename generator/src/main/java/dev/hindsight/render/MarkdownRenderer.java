@@ -64,9 +64,18 @@ public final class MarkdownRenderer {
     return parsed(markdown);
   }
 
-  /** Through flexmark and the sanitiser, always. */
+  /**
+   * Through flexmark and the sanitiser, always. flexmark 0.64.8 overflows the stack on some inputs
+   * (a reference link whose URL in angle brackets runs to thousands of characters, as "Copy as
+   * Markdown" makes of a pasted image: vsch/flexmark-java#648); such text is shown as it was
+   * written, escaped, instead of ending the build.
+   */
   String parsed(String markdown) {
-    return sanitize(renderer.render(parser.parse(markdown)));
+    try {
+      return sanitize(renderer.render(parser.parse(markdown)));
+    } catch (StackOverflowError e) {
+      return "<pre class=\"unrendered\">" + org.jsoup.nodes.Entities.escape(markdown) + "</pre>\n";
+    }
   }
 
   /** Markdown as plain text: what a reader sees, for snippets, feeds and print. */

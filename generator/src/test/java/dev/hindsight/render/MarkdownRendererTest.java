@@ -39,6 +39,14 @@ class MarkdownRendererTest {
     assertThat(shortcut).as("the shortcut is taken often").isGreaterThan(500);
   }
 
+  /** Found by probing flexmark's known issues after the fuzzer stalled in its link parser. */
+  @Test
+  void textThatOverflowsTheParsersStackIsShownAsWrittenNotACrash() {
+    String pasted = "See the screenshot.\n\n[image1]: <data:image/png;base64," + "A".repeat(6000) + ">\n\n<script>alert(1)</script>\n";
+    String html = markdown.block(pasted);
+    assertThat(html).startsWith("<pre class=\"unrendered\">See the screenshot.").contains("&lt;script&gt;").doesNotContain("<script");
+  }
+
   @Test
   void keepsTheLanguageOfCodeBlocksForHighlighting() {
     assertThat(markdown.block("```sql\nSELECT * FROM orders;\n```\n")).contains("<code class=\"language-sql\">SELECT * FROM orders;");
