@@ -27,7 +27,8 @@ public final class BriefViews {
 
   public record PeriodBrief(String siteTitle, String confidentiality, String period, String previousPeriod, String range,
       List<Line> counts, List<Line> severities, String trendSvg, List<Fact> budgets, List<Fact> causes, List<NotableIncident> notable,
-      List<OwnerActions> overdueByOwner, List<NotableIncident> reviewsDue, String asOf, String generator) {}
+      List<OwnerActions> overdueByOwner, List<NotableIncident> reviewsDue, String asOf, String generator,
+      int notableMore, int ownersMore, int reviewsMore) {}
 
   static Footnote footnote(Glossary.Term t, int n) {
     return new Footnote(n, t.name(), t.definition());

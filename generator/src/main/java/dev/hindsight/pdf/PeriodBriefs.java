@@ -23,6 +23,8 @@ import java.util.TreeMap;
 
 /** Prepares the view of a period brief: what the period held, against the one before. */
 final class PeriodBriefs {
+  /** Rows per list in a period brief; the rest are counted. */
+  static final int LIST_LIMIT = 10;
   private final SiteConfig config;
   private final String version;
 
@@ -63,8 +65,13 @@ final class PeriodBriefs {
         .map(e -> new BriefViews.Fact(e.getKey(), e.getValue() + " incident" + (e.getValue() == 1 ? "" : "s")
             + recurrenceNote(e.getKey(), now, analysis))).toList();
 
-    List<BriefViews.NotableIncident> notable = now.stream().filter(i -> config.severityRank(i.severity()) <= 1)
-        .sorted(Comparator.comparing(Incident::started))
+    // A brief stays short at any scale: the most severe and longest incidents, the owners with the
+    // most overdue actions and the oldest reviews, each with a count of the rest.
+    List<Incident> severe = now.stream().filter(i -> config.severityRank(i.severity()) <= 1).toList();
+    List<BriefViews.NotableIncident> notable = severe.stream()
+        .sorted(Comparator.comparingInt((Incident i) -> config.severityRank(i.severity()))
+            .thenComparing(i -> i.duration().orElse(java.time.Duration.ZERO), Comparator.reverseOrder()).thenComparing(Incident::id))
+        .limit(LIST_LIMIT).sorted(Comparator.comparing(Incident::started).thenComparing(Incident::id))
         .map(i -> notable(i, analysis)).toList();
 
     Map<String, List<TrackedAction>> overdue = new TreeMap<>();
@@ -74,13 +81,17 @@ final class PeriodBriefs {
         .map(e -> new BriefViews.OwnerActions(e.getKey(), e.getValue().size(),
             DATE.format(e.getValue().stream().map(t -> t.action().due()).min(Comparator.naturalOrder()).orElseThrow())))
         .sorted(Comparator.comparingInt(BriefViews.OwnerActions::overdue).reversed().thenComparing(BriefViews.OwnerActions::owner)).toList();
-    List<BriefViews.NotableIncident> reviews = all.stream().filter(i -> analysis.reviewsDue().contains(i.id()))
+    java.util.Set<String> due = new java.util.HashSet<>(analysis.reviewsDue());
+    List<Incident> reviewed = all.stream().filter(i -> due.contains(i.id())).toList();
+    List<BriefViews.NotableIncident> reviews = reviewed.stream()
+        .sorted(Comparator.comparing((Incident i) -> i.reviewOn().orElseThrow()).thenComparing(Incident::id)).limit(LIST_LIMIT)
         .map(i -> notable(i, analysis)).toList();
 
     return new BriefViews.PeriodBrief(config.title(), config.confidentiality(), period.name(), before.name(),
         DATE.format(period.start()) + " – " + DATE.format(period.end().minusDays(1)), counts, severities,
-        trendChart(period, all, analysis), budgetFacts, topCauses, notable, owners, reviews, DATE.format(analysis.asOf()),
-        "Hindsight " + version);
+        trendChart(period, all, analysis), budgetFacts, topCauses, notable, owners.subList(0, Math.min(LIST_LIMIT, owners.size())), reviews,
+        DATE.format(analysis.asOf()), "Hindsight " + version,
+        severe.size() - notable.size(), Math.max(0, owners.size() - LIST_LIMIT), reviewed.size() - reviews.size());
   }
 
   private List<Incident> in(Period p, List<Incident> all) {

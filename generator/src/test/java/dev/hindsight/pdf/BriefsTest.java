@@ -144,6 +144,26 @@ class BriefsTest {
     }
   }
 
+  /** An executive reads two pages, whatever the size of the corpus: lists are cut to ten rows with a count of the rest. */
+  @Test
+  void aPeriodBriefOfALargeCorpusStaysShort(@TempDir Path dir) throws IOException {
+    new dev.hindsight.bench.SyntheticCorpus(2000, 42).write(dir);
+    ValidationResult big = new Validator().validate(dir.resolve("postmortems"), Optional.of(dir.resolve("hindsight.yaml")));
+    List<Incident> all = big.incidents(false);
+    Analysis bigAnalysis = new Analyzer(big.config()).analyze(all, AS_OF);
+    Briefs bigBriefs = new Briefs(new TemplateSet(Optional.empty()), big.config(), "test");
+    Period quarter = Period.parse("2025-Q3").orElseThrow();
+    long severe = all.stream().filter(i -> quarter.contains(i.started().atZoneSameInstant(big.config().timeZone()).toLocalDate()))
+        .filter(i -> big.config().severityRank(i.severity()) <= 1).count();
+    assertThat(severe).as("the corpus has many notable incidents in the quarter").isGreaterThan(20);
+    assertThat(bigAnalysis.reviewsDue()).hasSizeGreaterThan(20);
+    try (PDDocument doc = Loader.loadPDF(bigBriefs.period(quarter, all, bigAnalysis))) {
+      assertThat(doc.getNumberOfPages()).isBetween(1, 3);
+      String text = text(doc).replaceAll("\\s+", " ");
+      assertThat(text).contains("And " + (severe - 10) + " more of these severities in this period").contains("more reviews due");
+    }
+  }
+
   @Test
   void periodsAreQuartersOrMonths() {
     Period q = Period.parse("2026-Q1").orElseThrow();
