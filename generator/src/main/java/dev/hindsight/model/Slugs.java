@@ -57,6 +57,11 @@ public final class Slugs {
     return slug;
   }
 
+  /** Whether a name is a Windows device name ({@code con}, {@code nul}, {@code com1}...), which no file or folder may have there. */
+  public static boolean isDeviceName(String name) {
+    return RESERVED.matcher(name.toLowerCase(Locale.ROOT)).matches();
+  }
+
   /** A slug for every one of {@code names}, no two alike. */
   public static Slugs unique(Collection<String> names, String fallback) {
     Map<String, Set<String>> byBase = new TreeMap<>();

@@ -40,18 +40,23 @@ public final class Glossary {
       new Term("failover", "Failover", List.of("failover"),
           "Switching to a standby system, such as promoting a database replica, when the primary fails."));
 
+  private static final String BEFORE = "(?<![\\p{L}\\p{N}-])";
+  private static final String AFTER = "(?![\\p{L}\\p{N}-])";
+
+  /** A term's spellings as alternatives; abbreviations (SLO, RCA) only in capitals. */
+  private static String spellings(Term t) {
+    return String.join("|", t.spellings().stream().map(s -> s.matches("[A-Z]{2,}s?") ? "(?-i:" + Pattern.quote(s) + ")" : Pattern.quote(s)).toList());
+  }
+
   /** Abbreviations (SLO, RCA) match only in capitals, so "slo" in a word list is not a hint; words match in any case. */
-  private static final List<Compiled> COMPILED = TERMS.stream().map(t -> new Compiled(t, Pattern.compile(
-      "(?<![\\p{L}\\p{N}-])(" + String.join("|", t.spellings().stream()
-          .map(s -> s.matches("[A-Z]{2,}s?") ? "(?-i:" + Pattern.quote(s) + ")" : Pattern.quote(s)).toList()) + ")(?![\\p{L}\\p{N}-])",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))).toList();
+  private static final List<Compiled> COMPILED = TERMS.stream()
+      .map(t -> new Compiled(t, Pattern.compile(BEFORE + "(" + spellings(t) + ")" + AFTER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))).toList();
 
   private record Compiled(Term term, Pattern pattern) {}
 
   /** Any spelling of any term, group k + 1 for term k: one scan finds the first use of each. */
-  private static final Pattern ANY = Pattern.compile("(?<![\\p{L}\\p{N}-])(?:" + String.join("|", TERMS.stream().map(t -> "(" + String.join("|",
-      t.spellings().stream().map(s -> s.matches("[A-Z]{2,}s?") ? "(?-i:" + Pattern.quote(s) + ")" : Pattern.quote(s)).toList()) + ")").toList())
-      + ")(?![\\p{L}\\p{N}-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern ANY = Pattern.compile(BEFORE + "(?:" + String.join("|", TERMS.stream().map(t -> "(" + spellings(t) + ")").toList())
+      + ")" + AFTER, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final java.util.Set<String> SKIPPED = java.util.Set.of("a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "kbd", "samp");
 
   private Glossary() {}

@@ -38,7 +38,6 @@ public final class IncidentChecks {
   private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
   private static final NodePath ROOT = NodePath.ROOT;
   private static final Pattern SAFE_ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern WINDOWS_DEVICE = Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]");
   private static final int MAX_ID = 100;
 
   private final SiteConfig config;
@@ -276,7 +275,7 @@ public final class IncidentChecks {
           "the " + (doc.ownFolder() ? "folder" : "file") + " name `" + id + "` cannot be the incident's id"
               + (id.length() > MAX_ID ? " (" + id.length() + " characters; at most " + MAX_ID + ")" : ": ids are used in URLs and file names, so they take lower-case letters, digits and dashes only"),
           fix));
-    } else if (WINDOWS_DEVICE.matcher(id).matches()) {
+    } else if (Slugs.isDeviceName(id)) {
       out.add(Diagnostic.error(explicit ? doc.map().value(ROOT.field("id")) : dev.hindsight.diagnostic.Location.startOf(doc.file()), Code.HS107,
           "`" + id + "` is a device name on Windows: the incident's folder could not be created there",
           explicit ? "choose another `id:`, for example `" + id + "-incident`" : fix));
@@ -285,7 +284,8 @@ public final class IncidentChecks {
 
   private static String suggestedName(SourceDocument doc) {
     String slug = Slugs.of(doc.defaultId(), "incident");
-    if (WINDOWS_DEVICE.matcher(slug).matches() || slug.endsWith("-x")) slug = slug.replaceFirst("-x$", "") + "-incident";
+    // Slugs.of marks a device name with "-x"; a file name reads better with "-incident".
+    if (slug.endsWith("-x") && Slugs.isDeviceName(slug.substring(0, slug.length() - 2))) slug = slug.substring(0, slug.length() - 2) + "-incident";
     String ext = doc.ownFolder() ? "" : doc.file().getFileName().toString().replaceFirst("^.*(\\.[^.]+)$", "$1");
     return slug + ext;
   }
