@@ -11,6 +11,16 @@ public final class StageTimer {
   private static final PrintStream OUT = System.err;
   private long last = System.nanoTime();
 
+  /** Whether timings are printed at all. */
+  public static boolean enabled() {
+    return ON;
+  }
+
+  /** Prints how long one task (of many, perhaps on another thread) took, from {@code startNanos}. */
+  public static void task(String name, long startNanos) {
+    if (ON) OUT.printf("timing:     task %-23s %7d ms%n", name, (System.nanoTime() - startNanos) / 1_000_000);
+  }
+
   /** Prints how long the stage that just ended took, and starts timing the next one. */
   public void lap(String stage) {
     long now = System.nanoTime();

@@ -43,31 +43,25 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The site's feeds and exports: an Atom feed of published incidents ({@code feed.xml}, with Rome),
+ * The site's feeds and exports: an Atom feed of the newest published incidents ({@code feed.xml}, with Rome),
  * iCalendar feeds of open actions' due dates and of follow-up reviews (with ical4j; one for
  * everything in {@code calendar/all.ics}, one per owner and per team), and every action as CSV
  * ({@code data/actions.csv}, with Commons CSV). All stamped with the analysis date, so rebuilds are
  * reproducible.
  */
 public final class Feeds {
+  /**
+   * Entries in the Atom feed: the newest published incidents. Feed readers poll the whole file,
+   * so it stays small at any corpus size (10,000 entries made an 11 MB feed); the site's index
+   * has every incident.
+   */
+  static final int FEED_ENTRIES = 100;
   private final SiteConfig config;
   private final MarkdownRenderer markdown;
 
   public Feeds(SiteConfig config, MarkdownRenderer markdown) {
     this.config = config;
     this.markdown = markdown;
-  }
-
-  /**
-   * Writes the feeds into the site folder.
-   *
-   * @param calendarUrl the calendar file of an owner ({@code "owners", name}) or a team ({@code
-   *     "teams", name}), relative to the site root
-   */
-  public void write(List<Incident> incidents, Analysis analysis, BiFunction<String, String, String> calendarUrl, Path site) throws IOException {
-    atom(incidents, site.resolve("feed.xml"));
-    calendars(incidents, analysis, calendarUrl, site);
-    csv(analysis, site.resolve("data/actions.csv"));
   }
 
   private String absolute(String path) {
@@ -83,14 +77,12 @@ public final class Feeds {
     feed.setLink(absolute(""));
     List<SyndEntry> entries = new ArrayList<>();
     Date newest = Date.from(Instant.EPOCH);
-    for (Incident i : incidents) {
-      if (i.status() != IncidentStatus.PUBLISHED) continue;
+    for (Incident i : newestPublished(incidents)) {
       SyndEntry e = new SyndEntryImpl();
       e.setTitle(i.severity() + ": " + i.title());
       e.setUri("urn:hindsight:incident:" + i.id());
       e.setLink(absolute(IncidentViews.url(i)));
-      Date updated = Date.from(i.publishedOn().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant())
-          .orElse(i.resolved().orElse(i.started()).toInstant()));
+      Date updated = Date.from(updated(i));
       e.setUpdatedDate(updated);
       e.setPublishedDate(updated);
       if (updated.after(newest)) newest = updated;
@@ -121,6 +113,23 @@ public final class Feeds {
     }
   }
 
+  /** The {@value #FEED_ENTRIES} published incidents updated last, newest first (ties: in corpus order). */
+  static List<Incident> newestPublished(List<Incident> incidents) {
+    return java.util.stream.IntStream.range(0, incidents.size()).filter(k -> incidents.get(k).status() == IncidentStatus.PUBLISHED).boxed()
+        .sorted(java.util.Comparator.comparing((Integer k) -> updated(incidents.get(k))).reversed()).limit(FEED_ENTRIES)
+        .sorted().map(incidents::get).toList();
+  }
+
+  private static Instant updated(Incident i) {
+    return i.publishedOn().map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant()).orElse(i.resolved().orElse(i.started()).toInstant());
+  }
+
+  /**
+   * Writes {@code calendar/}: one file for everything, one per owner and one per team.
+   *
+   * @param calendarUrl the calendar file of an owner ({@code "owners", name}) or a team ({@code
+   *     "teams", name}), relative to the site root
+   */
   void calendars(List<Incident> incidents, Analysis analysis, BiFunction<String, String, String> calendarUrl, Path site) throws IOException {
     Path dir = site.resolve("calendar");
     Files.createDirectories(dir);

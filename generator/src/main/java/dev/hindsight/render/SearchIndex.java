@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -46,7 +45,6 @@ public final class SearchIndex {
   private static final Pattern MARKUP = Pattern.compile("[`*>#]");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern SPLIT = Pattern.compile("[^\\p{L}\\p{N}]+");
   private static final Set<String> STOP = Set.of("the", "and", "for", "that", "this", "with", "was", "were", "are", "has", "had",
       "have", "not", "but", "from", "its", "into", "than", "then", "there", "their", "they", "them", "which", "when", "while", "who",
       "what", "where", "why", "how", "all", "any", "our", "out", "been", "can", "could", "would", "should", "will", "did", "does",
@@ -56,10 +54,45 @@ public final class SearchIndex {
   /** Lower-case words of two or more letters or digits, without stop words: the same rule as search.js. */
   static List<String> words(String text) {
     List<String> out = new ArrayList<>();
-    for (String w : SPLIT.split(text.toLowerCase(Locale.ROOT))) {
-      if (w.length() >= 2 && !STOP.contains(w)) out.add(w);
-    }
+    forEachWord(text, out::add);
     return out;
+  }
+
+  /**
+   * Calls {@code sink} with each word of {@code text}: a run of letters and digits (Unicode
+   * categories L and N, as {@code [^\\p{L}\\p{N}]+} splits) of the lower-cased text, two or more
+   * characters long and not a stop word. A scan rather than a regular expression: the index splits
+   * every incident's whole text.
+   */
+  static void forEachWord(String text, java.util.function.Consumer<String> sink) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    int n = lower.length();
+    int start = -1;
+    for (int k = 0; k < n; ) {
+      int cp = lower.codePointAt(k);
+      int size = Character.charCount(cp);
+      if (isWordChar(cp)) {
+        if (start < 0) start = k;
+      } else if (start >= 0) {
+        emit(lower, start, k, sink);
+        start = -1;
+      }
+      k += size;
+    }
+    if (start >= 0) emit(lower, start, n, sink);
+  }
+
+  private static void emit(String lower, int from, int to, java.util.function.Consumer<String> sink) {
+    if (to - from < 2) return;
+    String w = lower.substring(from, to);
+    if (!STOP.contains(w)) sink.accept(w);
+  }
+
+  private static boolean isWordChar(int cp) {
+    if (cp < 128) return cp >= 'a' && cp <= 'z' || cp >= '0' && cp <= '9' || cp >= 'A' && cp <= 'Z';
+    if (Character.isLetter(cp)) return true;
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
   }
 
   /** The shard of a word: a stable hash that search.js computes the same way. */
@@ -72,23 +105,29 @@ public final class SearchIndex {
   public void write(List<Incident> incidents, SiteConfig config, Path dir) throws IOException {
     Files.createDirectories(dir);
     int n = incidents.size();
-    List<Map<String, Double>> tfs = new ArrayList<>(n);
+    List<Map<String, double[]>> tfs = new ArrayList<>(n);
     double[] lengths = new double[n];
-    Map<String, Integer> df = new TreeMap<>();
+    Map<String, Integer> df = new HashMap<>();
     ArrayNode docs = json.createArrayNode();
     List<ArrayNode> texts = new ArrayList<>();
     for (int d = 0; d < n; d++) {
       Incident i = incidents.get(d);
-      Map<String, Double> tf = new HashMap<>();
+      Map<String, double[]> tf = new HashMap<>();
       add(tf, i.title(), 3);
       add(tf, i.summary().orElse(""), 2);
-      add(tf, String.join(" ", i.services()) + " " + String.join(" ", i.tags()), 2);
+      i.services().forEach(x -> add(tf, x, 2));
+      i.tags().forEach(x -> add(tf, x, 2));
       add(tf, rcaText(i), 2);
-      add(tf, i.timeline().stream().map(TimelineEntry::event).reduce("", (a, b) -> a + " " + b), 1);
-      add(tf, i.actions().stream().map(a -> a.title() + " " + a.owner()).reduce("", (a, b) -> a + " " + b), 1);
+      i.timeline().forEach(e -> add(tf, e.event(), 1));
+      i.actions().forEach(a -> {
+        add(tf, a.title(), 1);
+        add(tf, a.owner(), 1);
+      });
       add(tf, i.narrative(), 1);
       tfs.add(tf);
-      lengths[d] = tf.values().stream().mapToDouble(Double::doubleValue).sum();
+      double length = 0;
+      for (double[] w : tf.values()) length += w[0];
+      lengths[d] = length;
       tf.keySet().forEach(w -> df.merge(w, 1, Integer::sum));
       ObjectNode doc = docs.addObject();
       doc.put("id", i.id());
@@ -107,39 +146,88 @@ public final class SearchIndex {
       json.writeValue(dir.resolve(String.format(Locale.ROOT, "texts-%02d.json", c)).toFile(), texts.get(c));
     }
     double avg = n == 0 ? 1 : java.util.Arrays.stream(lengths).average().orElse(1);
-    List<Map<String, ArrayNode>> shards = new ArrayList<>();
-    for (int s = 0; s < SHARDS; s++) shards.add(new TreeMap<>());
+    Map<String, Postings> postings = new HashMap<>(df.size() * 2);
     for (int d = 0; d < n; d++) {
-      for (Map.Entry<String, Double> e : tfs.get(d).entrySet()) {
-        double idf = Math.log(1 + (n - df.get(e.getKey()) + 0.5) / (df.get(e.getKey()) + 0.5));
-        double tf = e.getValue();
+      for (Map.Entry<String, double[]> e : tfs.get(d).entrySet()) {
+        int count = df.get(e.getKey());
+        double idf = Math.log(1 + (n - count + 0.5) / (count + 0.5));
+        double tf = e.getValue()[0];
         double score = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[d] / avg));
-        shards.get(shard(e.getKey())).computeIfAbsent(e.getKey(), k -> json.createArrayNode())
-            .add(json.createArrayNode().add(d).add(Math.round(score * 1000) / 1000.0));
+        postings.computeIfAbsent(e.getKey(), k -> new Postings(count)).add(d, Math.round(score * 1000) / 1000.0);
       }
+      tfs.set(d, null);
     }
     json.writeValue(dir.resolve("docs.json").toFile(), docs);
-    ArrayNode vocab = json.createArrayNode();
-    df.forEach((w, count) -> vocab.add(json.createArrayNode().add(w).add(count)));
-    json.writeValue(dir.resolve("vocab.json").toFile(), vocab);
+    List<String> vocabulary = new ArrayList<>(df.keySet());
+    vocabulary.sort(null);
+    try (com.fasterxml.jackson.core.JsonGenerator out = json.getFactory().createGenerator(dir.resolve("vocab.json").toFile(),
+        com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+      out.writeStartArray();
+      for (String w : vocabulary) {
+        out.writeStartArray();
+        out.writeString(w);
+        out.writeNumber(df.get(w));
+        out.writeEndArray();
+      }
+      out.writeEndArray();
+    }
+    List<List<String>> shards = new ArrayList<>();
+    for (int s = 0; s < SHARDS; s++) shards.add(new ArrayList<>());
+    for (String w : vocabulary) shards.get(shard(w)).add(w);
     for (int s = 0; s < SHARDS; s++) {
-      ObjectNode shard = json.createObjectNode();
-      shards.get(s).forEach((word, list) -> shard.set(word, best(list)));
-      json.writeValue(dir.resolve(String.format(Locale.ROOT, "postings-%02d.json", s)).toFile(), shard);
+      try (com.fasterxml.jackson.core.JsonGenerator out = json.getFactory().createGenerator(
+          dir.resolve(String.format(Locale.ROOT, "postings-%02d.json", s)).toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+        out.writeStartObject();
+        for (String w : shards.get(s)) {
+          out.writeFieldName(w);
+          postings.get(w).best().write(out);
+        }
+        out.writeEndObject();
+      }
     }
   }
 
-  /** The {@value #MAX_POSTINGS} highest-scoring postings, in document order. */
-  private ArrayNode best(ArrayNode postings) {
-    if (postings.size() <= MAX_POSTINGS) return postings;
-    List<com.fasterxml.jackson.databind.JsonNode> list = new ArrayList<>();
-    postings.forEach(list::add);
-    list.sort((a, b) -> Double.compare(b.get(1).asDouble(), a.get(1).asDouble()));
-    List<com.fasterxml.jackson.databind.JsonNode> kept = new ArrayList<>(list.subList(0, MAX_POSTINGS));
-    kept.sort((a, b) -> Integer.compare(a.get(0).asInt(), b.get(0).asInt()));
-    ArrayNode out = json.createArrayNode();
-    kept.forEach(out::add);
-    return out;
+  /** One word's postings: incidents in document order with their score, in two parallel arrays. */
+  private static final class Postings {
+    private int[] docs;
+    private double[] scores;
+    private int size;
+
+    Postings(int capacity) {
+      docs = new int[capacity];
+      scores = new double[capacity];
+    }
+
+    void add(int doc, double score) {
+      docs[size] = doc;
+      scores[size] = score;
+      size++;
+    }
+
+    /** The {@value #MAX_POSTINGS} highest-scoring postings (ties: the earlier incident), in document order. */
+    Postings best() {
+      if (size <= MAX_POSTINGS) return this;
+      Integer[] order = new Integer[size];
+      for (int k = 0; k < size; k++) order[k] = k;
+      java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+      int[] kept = new int[MAX_POSTINGS];
+      for (int k = 0; k < MAX_POSTINGS; k++) kept[k] = order[k];
+      java.util.Arrays.sort(kept);
+      Postings out = new Postings(MAX_POSTINGS);
+      for (int k : kept) out.add(docs[k], scores[k]);
+      return out;
+    }
+
+    void write(com.fasterxml.jackson.core.JsonGenerator out) throws IOException {
+      out.writeStartArray();
+      for (int k = 0; k < size; k++) {
+        out.writeStartArray();
+        out.writeNumber(docs[k]);
+        out.writeNumber(scores[k]);
+        out.writeEndArray();
+      }
+      out.writeEndArray();
+    }
   }
 
   private static String rcaText(Incident i) {
@@ -148,8 +236,8 @@ public final class SearchIndex {
         + r.contributingFactors().stream().map(Finding::description).reduce("", (a, b) -> a + " " + b)).orElse("");
   }
 
-  private static void add(Map<String, Double> tf, String text, double weight) {
-    for (String w : words(text)) tf.merge(w, weight, Double::sum);
+  private static void add(Map<String, double[]> tf, String text, double weight) {
+    forEachWord(text, w -> tf.computeIfAbsent(w, k -> new double[1])[0] += weight);
   }
 
   /** Markdown reduced to plain text for snippets. */

@@ -79,17 +79,22 @@ public final class SiteRenderer {
     java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
     // Every page and file is a task; the long single ones go first so that none is left for last.
     List<IoTask> tasks = new java.util.ArrayList<>();
-    tasks.add(() -> new SearchIndex().write(incidents, config, target.resolve("data/search")));
-    tasks.add(() -> new Feeds(config, markdown).write(incidents, analysis, sections::calendarUrl, target));
-    tasks.add(() -> write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html")));
-    tasks.add(() -> new DataExport(config).write(incidents, analysis, version, target.resolve("data")));
-    tasks.add(() -> write("trends.ftlh", new TrendViews(config, analysis, views, briefs, sections).page(incidents), target.resolve("trends/index.html")));
-    tasks.add(() -> write("actions.ftlh", sections.actions(), target.resolve("actions/index.html")));
-    tasks.add(() -> {
+    tasks.add(timed("search index", () -> new SearchIndex().write(incidents, config, target.resolve("data/search"))));
+    Feeds feeds = new Feeds(config, markdown);
+    tasks.add(timed("calendars", () -> feeds.calendars(incidents, analysis, sections::calendarUrl, target)));
+    tasks.add(timed("atom feed and actions.csv", () -> {
+      feeds.atom(incidents, target.resolve("feed.xml"));
+      feeds.csv(analysis, target.resolve("data/actions.csv"));
+    }));
+    tasks.add(timed("index page", () -> write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html"))));
+    tasks.add(timed("data exports", () -> new DataExport(config).write(incidents, analysis, version, target.resolve("data"))));
+    tasks.add(timed("trends page", () -> write("trends.ftlh", new TrendViews(config, analysis, views, briefs, sections).page(incidents), target.resolve("trends/index.html"))));
+    tasks.add(timed("actions page", () -> write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"))));
+    tasks.add(timed("browse, glossary, schema", () -> {
       write("browse.ftlh", sections.browse(groups), target.resolve("browse/index.html"));
       write("glossary.ftlh", new Views.GlossaryPage(views.site("../"), Glossary.TERMS), target.resolve("glossary/index.html"));
       copySchema(target.resolve("schema"));
-    });
+    }));
     groups.forEach((url, page) -> tasks.add(() -> write("group.ftlh", page, target.resolve(url).resolve("index.html"))));
     for (Incident i : incidents) {
       tasks.add(() -> {
@@ -107,6 +112,16 @@ public final class SiteRenderer {
   /** A unit of rendering work that may fail with an I/O error. */
   private interface IoTask {
     void run() throws IOException;
+  }
+
+  /** The task, printing its time when timings are on ({@code -Dhindsight.timings=true}). */
+  private static IoTask timed(String name, IoTask task) {
+    if (!dev.hindsight.diagnostic.StageTimer.enabled()) return task;
+    return () -> {
+      long start = System.nanoTime();
+      task.run();
+      dev.hindsight.diagnostic.StageTimer.task(name, start);
+    };
   }
 
   /**
@@ -199,11 +214,12 @@ public final class SiteRenderer {
   private void write(String templateName, Object page, Path file, String inputKey) {
     try {
       Files.createDirectories(file.getParent());
-      String key = cache.key(templateName, page);
-      Optional<byte[]> cached = cache.get(key);
+      // A page keyed by its inputs missed the cache because an input changed; its view data
+      // would change with them, so it is rendered without a second key.
+      String key = inputKey != null ? inputKey : cache.key(templateName, page);
+      Optional<byte[]> cached = inputKey != null ? Optional.empty() : cache.get(key);
       if (cached.isPresent()) {
         Files.write(file, cached.get());
-        if (inputKey != null) cache.put(inputKey, cached.get());
         cache.reused.incrementAndGet();
         return;
       }
@@ -213,7 +229,6 @@ public final class SiteRenderer {
       byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
       Files.write(file, bytes);
       cache.put(key, bytes);
-      if (inputKey != null) cache.put(inputKey, bytes);
       cache.rendered.incrementAndGet();
     } catch (ParseException e) {
       throw failure(templateName, e.getLineNumber(), e.getColumnNumber(), "the template has a syntax error: " + e.getEditorMessage(), e);

@@ -46,6 +46,27 @@ class FeedsTest {
   }
 
   @Test
+  void theAtomFeedOfALargeCorpusHoldsTheHundredIncidentsUpdatedLast() throws Exception {
+    Path corpus = out.resolve("large");
+    new dev.hindsight.bench.SyntheticCorpus(160, 42).write(corpus);
+    dev.hindsight.validate.ValidationResult result = new dev.hindsight.validate.Validator()
+        .validate(corpus.resolve("postmortems"), java.util.Optional.of(corpus.resolve("hindsight.yaml")));
+    List<dev.hindsight.model.Incident> incidents = result.incidents(false);
+    Path file = out.resolve("large-feed.xml");
+    new Feeds(result.config(), new MarkdownRenderer()).atom(incidents, file);
+
+    SyndFeed feed = new SyndFeedInput().build(new XmlReader(file.toFile()));
+    assertThat(feed.getEntries()).hasSize(Feeds.FEED_ENTRIES);
+    java.util.Set<String> inFeed = new java.util.HashSet<>(feed.getEntries().stream().map(SyndEntry::getUri).toList());
+    java.util.Date oldestIn = feed.getEntries().stream().map(SyndEntry::getUpdatedDate).min(java.util.Date::compareTo).orElseThrow();
+    List<dev.hindsight.model.Incident> left = incidents.stream().filter(i -> i.status() == dev.hindsight.model.IncidentStatus.PUBLISHED)
+        .filter(i -> !inFeed.contains("urn:hindsight:incident:" + i.id())).toList();
+    assertThat(left).as("published incidents beyond the feed's size").isNotEmpty();
+    assertThat(left).allSatisfy(i -> assertThat(java.util.Date.from(i.publishedOn().map(d -> d.atStartOfDay(java.time.ZoneOffset.UTC).toInstant())
+        .orElse(i.resolved().orElse(i.started()).toInstant()))).isBeforeOrEqualTo(oldestIn));
+  }
+
+  @Test
   void calendarsCarryOpenActionsAndDueReviewsPerOwnerAndTeam() throws Exception {
     Calendar all = parse(site.resolve("calendar/all.ics"));
     List<VEvent> events = all.getComponents("VEVENT");
