@@ -45,7 +45,7 @@ public final class SearchIndex {
   private static final Pattern MARKUP = Pattern.compile("[`*>#]");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Set<String> STOP = Set.of("the", "and", "for", "that", "this", "with", "was", "were", "are", "has", "had",
+  static final Set<String> STOP = Set.of("the", "and", "for", "that", "this", "with", "was", "were", "are", "has", "had",
       "have", "not", "but", "from", "its", "into", "than", "then", "there", "their", "they", "them", "which", "when", "while", "who",
       "what", "where", "why", "how", "all", "any", "our", "out", "been", "can", "could", "would", "should", "will", "did", "does",
       "to", "of", "in", "on", "at", "by", "an", "is", "be", "as", "or", "if", "no", "we", "us", "it", "so", "up");
