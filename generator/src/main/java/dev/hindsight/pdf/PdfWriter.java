@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.TimeZone;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
@@ -122,7 +121,7 @@ public final class PdfWriter {
   }
 
   /** Part of every cache key: bump it when the rendering code changes what it writes. */
-  static final String CACHE_VERSION = "hindsight-brief-1";
+  static final String CACHE_VERSION = "hindsight-brief-2";
 
   private byte[] render(String template, Object page, String documentKey, LocalDate date) throws IOException {
     String html;
@@ -151,8 +150,16 @@ public final class PdfWriter {
     if (needsFallback(html)) {
       cjk.ifPresent(bytes -> builder.useFont(() -> new ByteArrayInputStream(bytes), "CJK Fallback", 400, BaseRendererBuilder.FontStyle.NORMAL, true));
     }
-    builder.run();
-    return reproducible(pdf.toByteArray(), documentKey, date);
+    // Rendered, stamped and saved once: the dates and the id are set on the open document
+    // (loading the finished PDF again to stamp it doubled the work and the memory per brief).
+    try (com.openhtmltopdf.pdfboxout.PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+      renderer.createPDFWithoutClosing();
+      PDDocument doc = renderer.getPdfDocument();
+      stamp(doc, documentKey, date);
+      doc.save(pdf);
+      renderer.finishPDF();
+    }
+    return pdf.toByteArray();
   }
 
   /** Whether the text has characters from the CJK blocks on (U+2E80 and above), which DejaVu Sans does not cover. */
@@ -161,21 +168,19 @@ public final class PdfWriter {
   }
 
   /** Fixes the creation dates and the document id, which the renderer takes from the clock. */
-  private static byte[] reproducible(byte[] bytes, String key, LocalDate date) throws IOException {
-    try (PDDocument doc = Loader.loadPDF(bytes)) {
-      Calendar when = GregorianCalendar.from(date.atStartOfDay(ZoneOffset.UTC));
-      when.setTimeZone(TimeZone.getTimeZone("UTC"));
-      doc.getDocumentInformation().setCreationDate(when);
-      doc.getDocumentInformation().setModificationDate(when);
-      // The file identifier: a digest of the document's name instead of PDFBox's clock-based one.
+  private static void stamp(PDDocument doc, String key, LocalDate date) {
+    Calendar when = GregorianCalendar.from(date.atStartOfDay(ZoneOffset.UTC));
+    when.setTimeZone(TimeZone.getTimeZone("UTC"));
+    doc.getDocumentInformation().setCreationDate(when);
+    doc.getDocumentInformation().setModificationDate(when);
+    // The file identifier: a digest of the document's name instead of PDFBox's clock-based one
+    // (PDFBox keeps an identifier that is already there).
+    try {
       byte[] id = java.security.MessageDigest.getInstance("MD5").digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       org.apache.pdfbox.cos.COSArray ids = new org.apache.pdfbox.cos.COSArray();
       ids.add(new org.apache.pdfbox.cos.COSString(id));
       ids.add(new org.apache.pdfbox.cos.COSString(id));
       doc.getDocument().getTrailer().setItem(org.apache.pdfbox.cos.COSName.ID, ids);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-      doc.save(out);
-      return out.toByteArray();
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
