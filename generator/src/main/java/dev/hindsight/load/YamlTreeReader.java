@@ -25,7 +25,7 @@ import java.util.ArrayList;
  */
 public final class YamlTreeReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private final YAMLFactory factory = YAMLFactory.builder().build();
+  private final YAMLFactory factory = new QuickScalarYamlFactory();
 
   /** The outcome of reading one YAML text: the tree (null when unreadable), its map, problems. */
   public record Result(JsonNode tree, SourceMap map, List<Diagnostic> diagnostics) {}
