@@ -6,7 +6,6 @@ import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
 import dev.hindsight.render.TemplateSet;
 import freemarker.template.TemplateException;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,7 +120,7 @@ public final class PdfWriter {
   }
 
   /** Part of every cache key: bump it when the rendering code changes what it writes. */
-  static final String CACHE_VERSION = "hindsight-brief-2";
+  static final String CACHE_VERSION = "hindsight-brief-3";
 
   private byte[] render(String template, Object page, String documentKey, LocalDate date) throws IOException {
     String html;
@@ -136,19 +135,61 @@ public final class PdfWriter {
     // OpenHTMLtoPDF looks for it (an HTML parser would move it, and the styles after it, into the body).
     org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html, "", org.jsoup.parser.Parser.xmlParser()));
     ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
+    PDDocument target = new PDDocument();
+    try {
+      renderInto(target, dom, html, pdf, documentKey, date);
+    } finally {
+      target.close();
+    }
+    return pdf.toByteArray();
+  }
+
+  /**
+   * The fonts parsed once per rendering thread and embedded (as subsets) into each document from
+   * there: parsing them for every brief was most of a brief's memory traffic (about 8 MB each), and
+   * at 10,000 briefs the collector could not keep up. A parsed font reads its glyphs lazily and is
+   * not safe to share between threads, hence one set per thread.
+   */
+  private final ThreadLocal<ParsedFonts> parsed = ThreadLocal.withInitial(() -> new ParsedFonts());
+
+  private final class ParsedFonts {
+    private final org.apache.fontbox.ttf.TrueTypeFont regularFont = parse(regular);
+    private final org.apache.fontbox.ttf.TrueTypeFont boldFont = parse(bold);
+    private org.apache.fontbox.ttf.TrueTypeFont cjkFont;
+
+    org.apache.fontbox.ttf.TrueTypeFont cjk() {
+      if (cjkFont == null) cjkFont = parse(cjk.orElseThrow());
+      return cjkFont;
+    }
+
+    private org.apache.fontbox.ttf.TrueTypeFont parse(byte[] bytes) {
+      try {
+        return new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private void renderInto(PDDocument target, org.w3c.dom.Document dom, String html, ByteArrayOutputStream pdf, String documentKey, LocalDate date)
+      throws IOException {
+    ParsedFonts fonts = parsed.get();
     PdfRendererBuilder builder = new PdfRendererBuilder()
+        .usePDDocument(target)
         .useFastMode()
         .withW3cDocument(dom, "about:blank")
         .useSVGDrawer(new BatikSVGDrawer(BatikSVGDrawer.SvgScriptMode.SECURE, BatikSVGDrawer.SvgExternalResourceMode.SECURE))
         .withProducer("Hindsight")
         .usePdfUaAccessibility(true)
         .toStream(pdf);
-    builder.useFont(() -> new ByteArrayInputStream(regular), "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-    builder.useFont(() -> new ByteArrayInputStream(bold), "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-    // The CJK fallback is a 4 MB font that the renderer parses anew for every document: only
-    // documents with text that DejaVu Sans lacks get it (at 10,000 briefs it ran the heap out).
-    if (needsFallback(html)) {
-      cjk.ifPresent(bytes -> builder.useFont(() -> new ByteArrayInputStream(bytes), "CJK Fallback", 400, BaseRendererBuilder.FontStyle.NORMAL, true));
+    builder.useFont(new com.openhtmltopdf.pdfboxout.PDFontSupplier(org.apache.pdfbox.pdmodel.font.PDType0Font.load(target, fonts.regularFont, true)),
+        "DejaVu Sans", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+    builder.useFont(new com.openhtmltopdf.pdfboxout.PDFontSupplier(org.apache.pdfbox.pdmodel.font.PDType0Font.load(target, fonts.boldFont, true)),
+        "DejaVu Sans", 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+    // The CJK fallback is a 4 MB font: only documents with text that DejaVu Sans lacks embed it.
+    if (needsFallback(html) && cjk.isPresent()) {
+      builder.useFont(new com.openhtmltopdf.pdfboxout.PDFontSupplier(org.apache.pdfbox.pdmodel.font.PDType0Font.load(target, fonts.cjk(), true)),
+          "CJK Fallback", 400, BaseRendererBuilder.FontStyle.NORMAL, true);
     }
     // Rendered, stamped and saved once: the dates and the id are set on the open document
     // (loading the finished PDF again to stamp it doubled the work and the memory per brief).
@@ -159,7 +200,6 @@ public final class PdfWriter {
       doc.save(pdf);
       renderer.finishPDF();
     }
-    return pdf.toByteArray();
   }
 
   /** Whether the text has characters from the CJK blocks on (U+2E80 and above), which DejaVu Sans does not cover. */
