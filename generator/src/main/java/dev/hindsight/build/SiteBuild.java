@@ -49,7 +49,8 @@ public final class SiteBuild {
   }
 
   public ValidationResult validate(BuildOptions options) {
-    return validator.validate(options.input(), options.config());
+    return validator.validate(options.input(), options.config(),
+        options.cache() ? java.util.Optional.of(options.cacheRoot().resolve("validation")) : java.util.Optional.empty());
   }
 
   public BuildResult build(BuildOptions options) throws IOException {
@@ -87,9 +88,9 @@ public final class SiteBuild {
     boolean committed = false;
     dev.hindsight.model.SiteConfig config = options.publicOnly() ? validation.config().forPublic() : validation.config();
     try {
-      Path cacheRoot = options.output().toAbsolutePath().normalize().getParent().resolve(".hindsight-cache");
+      Path cacheRoot = options.cacheRoot();
       TemplateSet templates = new TemplateSet(options.templates());
-      SiteRenderer renderer = new SiteRenderer(templates, java.util.Optional.of(cacheRoot.resolve("pages")));
+      SiteRenderer renderer = new SiteRenderer(templates, options.cache() ? java.util.Optional.of(cacheRoot.resolve("pages")) : java.util.Optional.empty());
       progress.accept("analysing " + included.size() + " incidents");
       Analysis analysis = new Analyzer(config).analyze(included, options.asOf());
       progress.accept("rendering pages");
@@ -97,7 +98,7 @@ public final class SiteBuild {
           dev.hindsight.load.GitHistory.read(options.input()), staging);
       Path cache = cacheRoot.resolve("briefs");
       dev.hindsight.pdf.Briefs briefs = new dev.hindsight.pdf.Briefs(templates, config, version,
-          java.util.Optional.of(cache));
+          options.cache() ? java.util.Optional.of(cache) : java.util.Optional.empty());
       if (options.briefs()) {
         progress.accept("writing " + included.size() + " PDF briefs");
         briefs.writeAll(included, analysis, staging);

@@ -40,6 +40,10 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       description = "Replace an output folder that holds other files (no .hindsight-site marker). The input folder, its parents and repository roots are refused even so.")
   boolean force;
 
+  @Option(names = "--cache", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Reuse what earlier builds validated and rendered from .hindsight-cache/ beside the output (default); --no-cache checks and renders everything.")
+  boolean cache;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only problems: no progress line, no summary.")
   boolean quiet;
 
@@ -58,7 +62,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       return ExitCode.USAGE;
     }
     BuildOptions options = new BuildOptions(input.input, output, templatesFolder(), input.configFile(), selection.drafts, report.strict, briefs,
-        selection.asOf(context), selection.publicOnly, force);
+        selection.asOf(context), selection.publicOnly, force, cache);
     ProgressLine line = new ProgressLine(context.err(), !quiet && System.console() != null && context.env().get("CI") == null);
     BuildResult result = new SiteBuild(new Validator(), VersionProvider.version(), line::show).build(options);
     line.clear();

@@ -23,11 +23,19 @@ public final class DocumentReader {
     this.yaml = yaml;
   }
 
-  /** The document, or empty when it could not be read; problems go to {@code problems}. */
   /** The largest incident file read: far above any real post-mortem, small enough to keep memory bounded. */
   public static final long MAX_BYTES = 2L * 1024 * 1024;
 
+  /** The document, or empty when it could not be read; problems go to {@code problems}. */
   public Optional<SourceDocument> read(Path inputRoot, Path file, List<Diagnostic> problems) {
+    return read(inputRoot, file, null, problems);
+  }
+
+  /**
+   * The document from {@code bytes} already read from {@code file} (null: read them here), so that a
+   * caller that keys a cache by the bytes validates exactly those bytes.
+   */
+  public Optional<SourceDocument> read(Path inputRoot, Path file, byte[] bytes, List<Diagnostic> problems) {
     if (!Confinement.within(file, inputRoot)) {
       problems.add(Diagnostic.error(Location.startOf(file), Code.HS402,
           "this file is a symbolic link to " + Confinement.target(file) + ", outside the input folder; it is not read",
@@ -36,14 +44,14 @@ public final class DocumentReader {
     }
     String text;
     try {
-      long size = Files.size(file);
+      long size = bytes != null ? bytes.length : Files.size(file);
       if (size > MAX_BYTES) {
         problems.add(Diagnostic.error(Location.startOf(file), Code.HS004,
             String.format(java.util.Locale.ROOT, "this file is %.1f MB; incident files are limited to %d MB", size / 1048576.0, MAX_BYTES / 1048576),
             "move large data (metric series, logs) into CSV or text files in the incident's folder and reference them"));
         return Optional.empty();
       }
-      text = decodeUtf8(Files.readAllBytes(file));
+      text = decodeUtf8(bytes != null ? bytes : Files.readAllBytes(file));
     } catch (CharacterCodingException e) {
       problems.add(Diagnostic.error(Location.startOf(file), Code.HS004,
           "this file is not UTF-8 text", "save it as UTF-8 (most editors offer this under 'Save with encoding')"));

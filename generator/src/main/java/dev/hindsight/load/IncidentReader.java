@@ -138,6 +138,7 @@ public final class IncidentReader {
    * The file that {@code name} refers to in the incident's folder, if it exists and stays inside it.
    */
   public static Optional<Path> resolveFile(SourceDocument doc, String name, NodePath at, List<Diagnostic> problems) {
+    doc.referencedFiles().add(name);
     Path folder = doc.folder().toAbsolutePath().normalize();
     Path target = folder.resolve(name).normalize();
     if (!target.startsWith(folder) || Path.of(name).isAbsolute()) {

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param lines the file's text, line by line, for checks that read the prose itself
  * @param frontMatterEnd the last line of the YAML (the line before the closing {@code ---}, or
  *     the last line of a .yaml file)
+ * @param referencedFiles the names of files in {@code folder} that checks of this document looked
+ *     at (metric CSVs, evidence), filled in as they run: what a cached result depends on
  */
 public record SourceDocument(
     Path file,
@@ -31,7 +33,8 @@ public record SourceDocument(
     String narrative,
     int narrativeLine,
     java.util.List<String> lines,
-    int frontMatterEnd) {
+    int frontMatterEnd,
+    java.util.Set<String> referencedFiles) {
   public SourceDocument {
     Objects.requireNonNull(file);
     Objects.requireNonNull(folder);
@@ -39,6 +42,14 @@ public record SourceDocument(
     Objects.requireNonNull(map);
     Objects.requireNonNull(narrative);
     lines = java.util.List.copyOf(lines);
+    Objects.requireNonNull(referencedFiles);
+  }
+
+  /** A document whose checks have looked at no other file yet. */
+  public SourceDocument(Path file, Path folder, String relativePath, boolean ownFolder, String defaultId, JsonNode data, SourceMap map,
+      String narrative, int narrativeLine, java.util.List<String> lines, int frontMatterEnd) {
+    this(file, folder, relativePath, ownFolder, defaultId, data, map, narrative, narrativeLine, lines, frontMatterEnd,
+        java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()));
   }
 
   /** Whether the narrative follows the front matter (a .md file) rather than a YAML field. */

@@ -163,30 +163,9 @@ public final class SiteRenderer {
     }
   }
 
-  /**
-   * The generator's own code: a digest of the jar it runs from, so that a new build of the same
-   * version (a snapshot) never reuses pages made by the old one. Running from class folders (the
-   * tests), the code does not change within a run.
-   */
-  private static final String CODE = codeIdentity();
-
-  private static String codeIdentity() {
-    try {
-      Path source = Path.of(SiteRenderer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (!Files.isRegularFile(source)) return "classes";
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      try (java.io.InputStream in = new java.security.DigestInputStream(Files.newInputStream(source), sha)) {
-        in.transferTo(java.io.OutputStream.nullOutputStream());
-      }
-      return java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (IOException | java.net.URISyntaxException | java.security.NoSuchAlgorithmException | SecurityException | NullPointerException e) {
-      return "unknown-" + System.nanoTime();
-    }
-  }
-
   /** The part of every page's cache key that is the same for the whole build: version, code and templates. */
   private String fingerprint(String version) throws IOException {
-    StringBuilder sb = new StringBuilder(version).append('\u0000').append(CODE);
+    StringBuilder sb = new StringBuilder(version).append('\u0000').append(dev.hindsight.load.CodeIdentity.value());
     for (String name : PAGE_TEMPLATES) sb.append('\u0000').append(name).append('\u0000').append(templates.template(name).toString());
     return sb.toString();
   }

@@ -9,6 +9,7 @@ import dev.hindsight.load.SourceDocument;
 import dev.hindsight.load.YamlTreeReader;
 import dev.hindsight.model.Incident;
 import dev.hindsight.model.SiteConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,7 +29,26 @@ public final class Validator {
   private final CorpusScanner scanner = new CorpusScanner();
   private final SecretScan secrets = new SecretScan();
 
+  /** How many files the last {@link #validate} with a cache took from it, and how many it checked afresh. */
+  public record CacheUse(int reused, int checked) {}
+
+  private volatile CacheUse lastCacheUse = new CacheUse(0, 0);
+
   public ValidationResult validate(Path inputRoot, Optional<Path> configFile) {
+    return validate(inputRoot, configFile, Optional.empty());
+  }
+
+  /** What the last validation took from its cache. */
+  public CacheUse lastCacheUse() {
+    return lastCacheUse;
+  }
+
+  /**
+   * Validates with a cache folder ({@code .hindsight-cache/validation}): files whose bytes, and the
+   * files they reference, did not change since a run with the same code and configuration are not
+   * checked again; see {@link ValidationCache}. The result is the same as without the cache.
+   */
+  public ValidationResult validate(Path inputRoot, Optional<Path> configFile, Optional<Path> cacheDir) {
     List<Diagnostic> configProblems = new ArrayList<>();
     Optional<SiteConfig> loaded = new ConfigLoader(yaml).load(configFile, configProblems);
     Diagnostics all = new Diagnostics();
@@ -40,10 +60,15 @@ public final class Validator {
     List<Diagnostic> scanProblems = new ArrayList<>();
     List<Path> files = scanner.scan(inputRoot, scanProblems);
     all.addAll(scanProblems);
+    Optional<ValidationCache> cache = cacheDir.map(dir -> new ValidationCache(dir, config, loaded.isPresent()));
     List<ValidatedIncident> valid = files.parallelStream()
-        .map(file -> validateFile(inputRoot, file, checks, lints, all))
+        .map(file -> cache.isPresent() ? validateCached(inputRoot, file, checks, lints, all, cache.get()) : validateFile(inputRoot, file, checks, lints, all))
         .flatMap(Optional::stream)
         .toList();
+    cache.ifPresent(c -> {
+      c.prune();
+      lastCacheUse = new CacheUse(c.hits.get(), c.misses.get());
+    });
     all.addAll(new CorpusChecks().check(valid));
 
     List<Incident> sorted = valid.stream().map(ValidatedIncident::incident)
@@ -52,20 +77,50 @@ public final class Validator {
     return new ValidationResult(config, sorted, all.sorted(), files.size());
   }
 
-  private Optional<ValidatedIncident> validateFile(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all) {
-    List<Diagnostic> problems = new ArrayList<>();
+  /** A file's outcome from the cache when its entry holds, else checked and kept there. */
+  private Optional<ValidatedIncident> validateCached(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all,
+      ValidationCache cache) {
+    byte[] bytes;
     try {
-      Optional<SourceDocument> doc = documents.read(inputRoot, file, problems);
-      if (doc.isEmpty()) return Optional.empty();
-      problems.addAll(schema.check(doc.get().data(), doc.get().map()));
-      Optional<Incident> incident = incidents.read(doc.get(), problems);
-      if (incident.isEmpty()) return Optional.empty();
-      problems.addAll(checks.check(incident.get(), doc.get()));
-      problems.addAll(lints.check(incident.get(), doc.get()));
-      problems.addAll(secrets.check(doc.get()));
-      return Optional.of(ValidatedIncident.of(incident.get(), doc.get()));
-    } finally {
-      all.addAll(problems);
+      if (!dev.hindsight.load.Confinement.within(file, inputRoot) || Files.size(file) > DocumentReader.MAX_BYTES) {
+        return validateFile(inputRoot, file, checks, lints, all);
+      }
+      bytes = Files.readAllBytes(file);
+    } catch (java.io.IOException | RuntimeException e) {
+      return validateFile(inputRoot, file, checks, lints, all);
     }
+    String key = cache.key(inputRoot, file, bytes);
+    Optional<ValidationCache.Entry> hit = cache.get(key, file.getParent());
+    if (hit.isPresent()) {
+      all.addAll(hit.get().diagnostics());
+      return Optional.ofNullable(hit.get().incident());
+    }
+    Checked checked = check(inputRoot, file, bytes, checks, lints);
+    all.addAll(checked.problems());
+    cache.put(key, file.getParent(), checked.doc() == null ? java.util.Set.of() : checked.doc().referencedFiles(), checked.incident(),
+        checked.problems());
+    return Optional.ofNullable(checked.incident());
+  }
+
+  private Optional<ValidatedIncident> validateFile(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all) {
+    Checked checked = check(inputRoot, file, null, checks, lints);
+    all.addAll(checked.problems());
+    return Optional.ofNullable(checked.incident());
+  }
+
+  /** One file checked: its document (null when unreadable), the incident (null when errors stop it) and its problems. */
+  private record Checked(SourceDocument doc, ValidatedIncident incident, List<Diagnostic> problems) {}
+
+  private Checked check(Path inputRoot, Path file, byte[] bytes, IncidentChecks checks, Lints lints) {
+    List<Diagnostic> problems = new ArrayList<>();
+    Optional<SourceDocument> doc = documents.read(inputRoot, file, bytes, problems);
+    if (doc.isEmpty()) return new Checked(null, null, problems);
+    problems.addAll(schema.check(doc.get().data(), doc.get().map()));
+    Optional<Incident> incident = incidents.read(doc.get(), problems);
+    if (incident.isEmpty()) return new Checked(doc.get(), null, problems);
+    problems.addAll(checks.check(incident.get(), doc.get()));
+    problems.addAll(lints.check(incident.get(), doc.get()));
+    problems.addAll(secrets.check(doc.get()));
+    return new Checked(doc.get(), ValidatedIncident.of(incident.get(), doc.get()), problems);
   }
 }

@@ -1,0 +1,228 @@
+package dev.hindsight.validate;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.hindsight.diagnostic.Diagnostic;
+import dev.hindsight.load.CodeIdentity;
+import dev.hindsight.load.Confinement;
+import dev.hindsight.model.MetricPoint;
+import dev.hindsight.model.SiteConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * What validating each file found, kept between runs ({@code .hindsight-cache/validation/}), so
+ * that a file that did not change is not parsed and checked again: an incremental build or a
+ * second {@code hindsight validate} reads the results back instead.
+ *
+ * <p>An entry is found by a digest of everything the file's checks read: the cache format, the
+ * generator's code, the configuration, the file's path and its bytes. It also lists the other files
+ * those checks looked at (metric CSVs, evidence) with their state then (content digest, missing,
+ * outside the folder, a link out of it); the entry is used only while every one of them is still
+ * in that state, so editing a CSV re-validates the incident that reads it. The checks across
+ * incidents (duplicate ids, related incidents) always run on the whole corpus. Entries this run
+ * did not use are deleted at the end, which keeps the cache the size of one corpus. A cache that
+ * cannot be read or written is simply not used.
+ */
+final class ValidationCache {
+  /** Bump when what an entry holds changes shape. */
+  static final String FORMAT = "hindsight-validation-1";
+
+  /** One file's outcome: the incident (null when it had errors that stop it), its problems, and what else was read. */
+  record Entry(ValidatedIncident incident, List<Diagnostic> diagnostics, List<Dependency> dependencies) {}
+
+  /** A file in the incident's folder that the checks looked at, and its state when they did. */
+  record Dependency(String name, String state) {}
+
+  private final Path dir;
+  private final String fingerprint;
+  private final ObjectMapper json = mapper();
+  private final Set<String> used = ConcurrentHashMap.newKeySet();
+  private volatile boolean dirReady;
+  final AtomicInteger hits = new AtomicInteger();
+  final AtomicInteger misses = new AtomicInteger();
+
+  ValidationCache(Path dir, SiteConfig config, boolean configLoaded) {
+    this.dir = dir;
+    this.fingerprint = FORMAT + '\u0000' + CodeIdentity.value() + '\u0000' + configLoaded + '\u0000' + config;
+  }
+
+  /** The key of a file's entry. */
+  String key(Path inputRoot, Path file, byte[] bytes) {
+    MessageDigest sha = sha256();
+    sha.update(fingerprint.getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(inputRoot.toString().getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(file.toString().getBytes(StandardCharsets.UTF_8));
+    sha.update((byte) 0);
+    sha.update(bytes);
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /** The entry under {@code key}, if there is one and the files it depends on are as they were. */
+  Optional<Entry> get(String key, Path folder) {
+    used.add(key);
+    Path file = dir.resolve(key + ".json");
+    try {
+      if (!Files.isRegularFile(file)) return miss();
+      Entry entry = json.readValue(file.toFile(), Entry.class);
+      for (Dependency d : entry.dependencies()) {
+        if (!d.state().equals(state(folder, d.name()))) return miss();
+      }
+      hits.incrementAndGet();
+      return Optional.of(entry);
+    } catch (IOException | RuntimeException e) {
+      return miss();
+    }
+  }
+
+  private Optional<Entry> miss() {
+    misses.incrementAndGet();
+    return Optional.empty();
+  }
+
+  /** Keeps a file's outcome; {@code referenced} are the names of the other files its checks looked at. */
+  void put(String key, Path folder, Set<String> referenced, ValidatedIncident incident, List<Diagnostic> diagnostics) {
+    List<Dependency> dependencies = new ArrayList<>();
+    synchronized (referenced) {
+      for (String name : referenced) dependencies.add(new Dependency(name, state(folder, name)));
+    }
+    // Written in place, not through a temporary file and a rename (a third of the cost at 10,000
+    // files): an entry cut short by a killed run is not valid JSON and reads as a miss, and two runs
+    // writing the same key write the same bytes.
+    try {
+      if (!dirReady) {
+        Files.createDirectories(dir);
+        dirReady = true;
+      }
+      Files.write(dir.resolve(key + ".json"), json.writeValueAsBytes(new Entry(incident, List.copyOf(diagnostics), dependencies)));
+    } catch (IOException | RuntimeException e) {
+      // a cache that cannot be written is not used; the validation itself is complete
+    }
+  }
+
+  /** Deletes the entries this run did not use (and temporary files a killed run left). */
+  void prune() {
+    if (!Files.isDirectory(dir)) return;
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (!name.endsWith(".json") || !used.contains(name.substring(0, name.length() - 5))) Files.deleteIfExists(f);
+      }
+    } catch (IOException | RuntimeException e) {
+      // as above: pruning is housekeeping
+    }
+  }
+
+  /**
+   * What the checks would find about {@code name} in {@code folder}, as one string: mirrors the
+   * cases of {@code IncidentReader.resolveFile}, with the content's digest for a readable file.
+   */
+  static String state(Path folder, String name) {
+    try {
+      Path abs = folder.toAbsolutePath().normalize();
+      Path target = abs.resolve(name).normalize();
+      if (!target.startsWith(abs) || Path.of(name).isAbsolute()) return "outside";
+      if (!Files.isRegularFile(target)) return "missing";
+      if (!Confinement.within(target, abs)) return "link:" + Confinement.target(target);
+      MessageDigest sha = sha256();
+      sha.update(Files.readAllBytes(target));
+      return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    } catch (InvalidPathException e) {
+      return "invalid";
+    } catch (IOException | RuntimeException e) {
+      return "unreadable:" + System.nanoTime();
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Records and the model's types as JSON, field for field: absent optionals as null, dates with
+   * their own offsets (not moved to UTC), paths as written (not made absolute), metric samples as
+   * four-number arrays.
+   */
+  private static ObjectMapper mapper() {
+    SimpleModule ours = new SimpleModule("hindsight-validation-cache");
+    ours.addSerializer(Path.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(Path value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeString(value.toString());
+      }
+    });
+    ours.addDeserializer(Path.class, new JsonDeserializer<>() {
+      @Override
+      public Path deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return Path.of(p.getValueAsString());
+      }
+    });
+    ours.addSerializer(MetricPoint.class, new JsonSerializer<>() {
+      @Override
+      public void serialize(MetricPoint v, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeStartArray();
+        gen.writeNumber(v.epochSecond());
+        gen.writeNumber(v.nano());
+        gen.writeNumber(v.offsetSeconds());
+        gen.writeNumber(v.value());
+        gen.writeEndArray();
+      }
+    });
+    ours.addDeserializer(MetricPoint.class, new JsonDeserializer<>() {
+      @Override
+      public MetricPoint deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        p.nextToken();
+        long second = p.getLongValue();
+        p.nextToken();
+        int nano = p.getIntValue();
+        p.nextToken();
+        int offset = p.getIntValue();
+        p.nextToken();
+        double value = p.getDoubleValue();
+        p.nextToken();
+        return new MetricPoint(second, nano, offset, value);
+      }
+    });
+    return new ObjectMapper()
+        .registerModule(new Jdk8Module())
+        .registerModule(new JavaTimeModule())
+        .registerModule(ours)
+        .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+        .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+        .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+}

@@ -1,0 +1,118 @@
+package dev.hindsight.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hindsight.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A validation that reads results back from the cache is the validation that checks every file:
+ * the same incidents, the same problems at the same places. Editing a file, a file it references
+ * or the configuration makes the cache check it again.
+ */
+class ValidationCacheTest {
+  @TempDir Path dir;
+
+  /** Everything a validation produced, as text: equal text means an equal result. */
+  private static String outcome(ValidationResult r) {
+    return r.files() + "\n" + r.config() + "\n" + r.incidents(true) + "\n" + r.diagnostics();
+  }
+
+  private Path copy(Path corpus) throws IOException {
+    Path to = dir.resolve("corpus-" + corpus.getFileName());
+    TestPaths.copyTree(corpus, to);
+    return to;
+  }
+
+  private static Optional<Path> config(Path corpus) {
+    Path file = corpus.resolve("hindsight.yaml");
+    return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+  }
+
+  @Test
+  void aWarmCacheGivesTheSameResultForEveryRuleFixtureAndTheExamples() throws IOException {
+    List<Path> corpora;
+    try (Stream<Path> fixtures = Files.list(TestPaths.resource("rules"))) {
+      corpora = Stream.concat(fixtures.filter(f -> Files.isDirectory(f.resolve("postmortems"))).sorted(), Stream.of(TestPaths.repoRoot())).toList();
+    }
+    assertThat(corpora).hasSizeGreaterThan(50);
+    int reused = 0;
+    for (Path original : corpora) {
+      Path corpus = copy(original);
+      Path input = corpus.resolve("postmortems");
+      Path cache = dir.resolve("cache-" + original.getFileName());
+      String fresh = outcome(new Validator().validate(input, config(corpus)));
+
+      Validator cold = new Validator();
+      String first = outcome(cold.validate(input, config(corpus), Optional.of(cache)));
+      assertThat(cold.lastCacheUse().reused()).as("%s, cold", original).isZero();
+      Validator warm = new Validator();
+      String second = outcome(warm.validate(input, config(corpus), Optional.of(cache)));
+
+      assertThat(first).as("%s, cold cache", original).isEqualTo(fresh);
+      assertThat(second).as("%s, warm cache", original).isEqualTo(fresh);
+      assertThat(warm.lastCacheUse().checked()).as("%s, files checked again", original).isZero();
+      reused += warm.lastCacheUse().reused();
+    }
+    assertThat(reused).as("files read back from the cache").isGreaterThan(75);
+  }
+
+  @Test
+  void editingAnIncidentAMetricCsvOrAnEvidenceFileChecksThatIncidentAgain() throws IOException {
+    Path corpus = copy(TestPaths.repoRoot());
+    Path input = corpus.resolve("postmortems");
+    Path cache = dir.resolve("cache");
+    Validator v = new Validator();
+    int files = v.validate(input, config(corpus), Optional.of(cache)).files();
+    Path folder = input.resolve("2025-11-18-catalog-db-index-bloat");
+
+    Files.writeString(folder.resolve("cpu.csv"), "not,a,series\n", java.nio.file.StandardOpenOption.APPEND);
+    ValidationResult afterCsv = v.validate(input, config(corpus), Optional.of(cache));
+    assertThat(v.lastCacheUse()).isEqualTo(new Validator.CacheUse(files - 1, 1));
+    assertThat(afterCsv.diagnostics()).anySatisfy(d -> assertThat(d.location().file().toString()).endsWith("cpu.csv"));
+    assertThat(outcome(afterCsv)).isEqualTo(outcome(new Validator().validate(input, config(corpus))));
+
+    Files.delete(folder.resolve("plan.txt"));
+    ValidationResult afterDelete = v.validate(input, config(corpus), Optional.of(cache));
+    assertThat(v.lastCacheUse()).isEqualTo(new Validator.CacheUse(files - 1, 1));
+    assertThat(afterDelete.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("`plan.txt` does not exist"));
+
+    Path incident = input.resolve("2026-01-22-payments-api-connection-pool-exhaustion.md");
+    Files.writeString(incident, Files.readString(incident).replaceFirst("severity: SEV2", "severity: SEV9"));
+    ValidationResult afterEdit = v.validate(input, config(corpus), Optional.of(cache));
+    assertThat(v.lastCacheUse()).isEqualTo(new Validator.CacheUse(files - 1, 1));
+    assertThat(afterEdit.hasErrors()).isTrue();
+    assertThat(outcome(afterEdit)).isEqualTo(outcome(new Validator().validate(input, config(corpus))));
+  }
+
+  @Test
+  void aConfigurationChangeChecksEveryFileAgainAndABrokenEntryIsIgnored() throws IOException {
+    Path corpus = copy(TestPaths.repoRoot());
+    Path input = corpus.resolve("postmortems");
+    Path cache = dir.resolve("cache");
+    Validator v = new Validator();
+    int files = v.validate(input, config(corpus), Optional.of(cache)).files();
+
+    Path configFile = corpus.resolve("hindsight.yaml");
+    Files.writeString(configFile, Files.readString(configFile).replaceFirst("title: ", "title: Renamed "));
+    v.validate(input, config(corpus), Optional.of(cache));
+    assertThat(v.lastCacheUse()).isEqualTo(new Validator.CacheUse(0, files));
+
+    try (Stream<Path> entries = Files.list(cache)) {
+      for (Path entry : entries.toList()) Files.writeString(entry, "{ not json");
+    }
+    String fromBrokenCache = outcome(v.validate(input, config(corpus), Optional.of(cache)));
+    assertThat(v.lastCacheUse().reused()).isZero();
+    assertThat(fromBrokenCache).isEqualTo(outcome(new Validator().validate(input, config(corpus))));
+    try (Stream<Path> entries = Files.list(cache)) {
+      assertThat(entries.count()).as("entries, rewritten; nothing left over").isEqualTo(files);
+    }
+  }
+}
