@@ -45,10 +45,12 @@ public final class SearchIndex {
   private static final Pattern MARKUP = Pattern.compile("[`*>#]");
   private static final Pattern LINK = Pattern.compile("\\[([^\\]]*)\\]\\([^)]*\\)");
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  static final Set<String> STOP = Set.of("the", "and", "for", "that", "this", "with", "was", "were", "are", "has", "had",
+  /** Words too common to index; a hash set, as every word of every incident is looked up. */
+  static final Set<String> STOP = java.util.Collections.unmodifiableSet(new java.util.HashSet<>(List.of("the", "and", "for", "that", "this", "with", "was", "were", "are", "has", "had",
       "have", "not", "but", "from", "its", "into", "than", "then", "there", "their", "they", "them", "which", "when", "while", "who",
       "what", "where", "why", "how", "all", "any", "our", "out", "been", "can", "could", "would", "should", "will", "did", "does",
-      "to", "of", "in", "on", "at", "by", "an", "is", "be", "as", "or", "if", "no", "we", "us", "it", "so", "up");
+      "to", "of", "in", "on", "at", "by", "an", "is", "be", "as", "or", "if", "no", "we", "us", "it", "so", "up")));
+  private static final int LONGEST_STOP_WORD = STOP.stream().mapToInt(String::length).max().orElse(0);
   private final ObjectMapper json = new ObjectMapper();
 
   /** Lower-case words of two or more letters or digits, without stop words: the same rule as search.js. */
@@ -85,7 +87,7 @@ public final class SearchIndex {
   private static void emit(String lower, int from, int to, java.util.function.Consumer<String> sink) {
     if (to - from < 2) return;
     String w = lower.substring(from, to);
-    if (!STOP.contains(w)) sink.accept(w);
+    if (to - from > LONGEST_STOP_WORD || !STOP.contains(w)) sink.accept(w);
   }
 
   private static boolean isWordChar(int cp) {

@@ -74,7 +74,7 @@ final class SectionViews {
     }
     for (var team : config.teams()) {
       List<TrackedAction> actions = analysis.byTeam().getOrDefault(team.name(), List.of());
-      List<String> ids = actions.stream().map(TrackedAction::incidentId).distinct().toList();
+      java.util.Set<String> ids = actions.stream().map(TrackedAction::incidentId).collect(java.util.stream.Collectors.toSet());
       List<Incident> list = incidents.stream().filter(i -> ids.contains(i.id())).toList();
       String members = team.members().isEmpty() ? "" : "Members: " + String.join(", ", team.members()) + ".";
       pages.put(groupUrl("teams", team.name()), page("Team", "Teams", team.name(), members, list,

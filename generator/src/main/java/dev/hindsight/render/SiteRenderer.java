@@ -62,7 +62,7 @@ public final class SiteRenderer {
       String version, boolean briefs, dev.hindsight.load.GitHistory history, Path target) throws IOException {
     dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
     IncidentViews views = new IncidentViews(config, markdown, analysis, version, briefs, history);
-    cache = new PageCache(cacheDir, fingerprint(version));
+    cache = new PageCache(cacheDir, fingerprint(version) + '\u0000' + config + '\u0000' + briefs + '\u0000' + analysis.asOf());
     Files.createDirectories(target);
     templates.copyAssets(target.resolve("assets"));
     VendorAssets.copyTo(target.resolve("assets/vendor"));

@@ -134,6 +134,28 @@ class SiteBuildTest {
     assertThat(tree(out)).isEqualTo(tree(clean));
   }
 
+  @Test
+  void aChangedConfigurationOrDateRendersEveryPageAgainAndNoCacheUsesNone(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path out = dir.resolve("site");
+    String first = build(corpus, out, "--no-briefs").out();
+    int pages = Integer.parseInt(first.replaceAll("(?s).*Built (\\d+) pages.*", "$1"));
+    Path config = corpus.resolve("hindsight.yaml");
+    Files.writeString(config, "title: Renamed site\n" + Files.readString(config));
+    assertThat(build(corpus, out, "--no-briefs").out()).as("the site title is on every page").contains("Built " + pages + " pages (0 unchanged, reused)");
+    assertThat(Files.readString(out.resolve("incidents/2025-03-04-orders-slow/index.html"))).contains("Renamed site");
+    String input = corpus.resolve("postmortems").toString();
+    assertThat(CliRun.run("build", "--input", input, "--output", out.toString(), "--as-of", "2025-06-01", "--no-briefs").out())
+        .as("the as-of date is on every incident page").contains("(0 unchanged, reused)");
+
+    Path clean = Files.createDirectories(dir.resolve("elsewhere")).resolve("site");
+    assertThat(CliRun.run("build", "--input", input, "--output", clean.toString(), "--as-of", "2025-06-01", "--no-briefs", "--no-cache").out())
+        .contains("(0 unchanged, reused)");
+    assertThat(tree(out)).isEqualTo(tree(clean));
+    assertThat(dir.resolve("elsewhere/.hindsight-cache/pages")).as("--no-cache keeps no pages").doesNotExist();
+    assertThat(dir.resolve("elsewhere/.hindsight-cache/validation")).as("--no-cache keeps no results").doesNotExist();
+  }
+
   /** Every file below a folder with its content, for comparing whole sites. */
   private static java.util.Map<String, String> tree(Path root) throws IOException {
     java.util.Map<String, String> files = new java.util.TreeMap<>();
