@@ -80,8 +80,23 @@ public final class Glossary {
       int lt = html.indexOf('<', i);
       int textEnd = lt < 0 ? n : lt;
       if (skipped == 0 && textEnd > i) {
-        any.region(i, textEnd);
-        while (found < start.length && any.find()) {
+        // What any.find() over the text would find, tried only where a match can start: at a
+        // letter that begins a spelling (any non-ASCII letter, which case folding might turn into
+        // one), not right after a letter, digit or hyphen. The bounds are transparent so that the
+        // look-behind sees the real text before the position tried.
+        any.useTransparentBounds(true);
+        for (int p = i; p < textEnd && found < start.length; ) {
+          char c = html.charAt(p);
+          boolean candidate = (c >= 128 || FIRST[c]) && (p == 0 || !wordChar(html.charAt(p - 1)));
+          if (!candidate) {
+            p++;
+            continue;
+          }
+          any.region(p, textEnd);
+          if (!any.lookingAt()) {
+            p++;
+            continue;
+          }
           for (int t = 0; t < start.length; t++) {
             if (any.start(t + 1) >= 0) {
               if (start[t] < 0) {
@@ -92,6 +107,7 @@ public final class Glossary {
               break;
             }
           }
+          p = Math.max(p + 1, any.end());
         }
       }
       if (lt < 0) break;
@@ -116,6 +132,24 @@ public final class Glossary {
       from = end[t];
     }
     return out.append(html, from, n).toString();
+  }
+
+  /** ASCII characters that begin some spelling of a term, in either case. */
+  private static final boolean[] FIRST = new boolean[128];
+
+  static {
+    for (Term t : TERMS) {
+      for (String spelling : t.spellings()) {
+        char c = spelling.charAt(0);
+        FIRST[Character.toLowerCase(c)] = true;
+        FIRST[Character.toUpperCase(c)] = true;
+      }
+    }
+  }
+
+  /** An ASCII letter, digit or hyphen: no term starts right after one. Other characters are left to the pattern. */
+  private static boolean wordChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '-');
   }
 
   /** The index of the {@code >} that closes the tag opened at {@code lt}, skipping quoted attribute values. */

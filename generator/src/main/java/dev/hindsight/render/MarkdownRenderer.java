@@ -80,6 +80,13 @@ public final class MarkdownRenderer {
 
   /** Markdown as plain text: what a reader sees, for snippets, feeds and print. */
   public String plain(String markdown) {
+    // A plain sentence has no markup, no entity and no run of spaces: its text is itself.
+    if (markdown != null && PLAIN_SENTENCE.matcher(markdown).matches()) return markdown;
+    return slowPlain(markdown);
+  }
+
+  /** {@link #plain} through the parser and an HTML document, always. */
+  String slowPlain(String markdown) {
     return Jsoup.parse(block(markdown)).text();
   }
 

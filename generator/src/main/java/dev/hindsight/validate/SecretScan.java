@@ -29,13 +29,13 @@ public final class SecretScan {
   private static final List<Rule> RULES = List.of(
       new Rule("an AWS access key id", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b"), l -> l.contains("AKIA") || l.contains("ASIA")),
       new Rule("a private key", Pattern.compile("-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"), l -> l.contains("PRIVATE KEY-----")),
-      new Rule("a GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b"), l -> l.contains("gh")),
+      new Rule("a GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b"), l -> l.indexOf('_') >= 0 && l.contains("gh")),
       new Rule("a Slack token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"), l -> l.contains("xox")),
       new Rule("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}\\b"), l -> l.contains("AIza")),
       new Rule("a password in a connection string", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:(?!\\*+@|x+@|<)[^\\s:/@]{3,}@"),
           l -> l.indexOf('@') >= 0 && l.contains("://")),
       new Rule("an Authorization header", Pattern.compile("(?i)\\bauthorization:\\s*(bearer|basic|token)\\s+[A-Za-z0-9._~+/=-]{8,}"),
-          l -> containsIgnoreCase(l, "authorization")),
+          l -> l.indexOf(':') >= 0 && containsIgnoreCase(l, "authorization")),
       new Rule("a password assignment", Pattern.compile("(?i)\\b(password|passwd|pwd|secret)\\s*[=:]\\s*['\"]?(?!\\*+|<|x{3,}|redacted)[^\\s'\"]{6,}"),
           l -> (l.indexOf('=') >= 0 || l.indexOf(':') >= 0) && (containsIgnoreCase(l, "pass") || containsIgnoreCase(l, "pwd") || containsIgnoreCase(l, "secret"))));
 

@@ -35,7 +35,8 @@ class GlossaryTest {
     java.util.SplittableRandom r = new java.util.SplittableRandom(11);
     String[] parts = {"deadlock", "Deadlocks", "SLO", "slo", "SLA", "RCA", "root cause analysis", "replication lag", "`latency`", "**failover**",
         "[blast radius](https://x.example/?a=1&b=\"2\")", "## Mitigation", "> query plan", "R&D", "a < b > c", "—", "bloated", "EXPLAIN",
-        "error budget", "data-consistency", "index bloat", " ", "\n\n", "*mitigated*", "<kbd>SLO</kbd>", "x-latency", "latency-x"};
+        "error budget", "data-consistency", "index bloat", " ", "\n\n", "*mitigated*", "<kbd>SLO</kbd>", "x-latency", "latency-x",
+        "_deadlock", "édeadlock", "İndex bloat", "MİTİGATED", "1failover", "(failover)", "ÆSLO", "deadlock’s"};
     for (int n = 0; n < 3000; n++) {
       StringBuilder sb = new StringBuilder();
       for (int k = 0, len = 1 + r.nextInt(12); k < len; k++) sb.append(parts[r.nextInt(parts.length)]).append(r.nextBoolean() ? " " : "");

@@ -31,6 +31,7 @@ class MarkdownRendererTest {
       String text = sb.toString();
       if (MarkdownRenderer.PLAIN_SENTENCE.matcher(text).matches()) shortcut++;
       assertThat(markdown.block(text)).as("%s", text).isEqualTo(markdown.parsed(text));
+      assertThat(markdown.plain(text)).as("plain text of %s", text).isEqualTo(markdown.slowPlain(text));
     }
     for (String text : java.util.List.of("Replica lag reached 48 s (p99), then the failover ran.", "1. not a sentence", "- a list", "see www.example.com",
         "Ends with a colon:", "two  spaces", "Δ latency rose by 40%", "a = b", "Why?", "x+y")) {
