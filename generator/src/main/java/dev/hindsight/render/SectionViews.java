@@ -120,8 +120,26 @@ final class SectionViews {
       reviews.add(new Views.ReviewDue(new Views.Link(any.incidentTitle(), "../incidents/" + id + "/"), "",
           (int) f.actions().stream().filter(t -> t.state().isPending()).count()));
     }
+    List<TrackedAction> listed = listedActions(analysis.actions());
     return new Views.ActionsPage(views.site("../"), DateFormats.DATE.format(analysis.asOf()), facts,
-        analysis.actions().stream().map(this::item).toList(), owners, teams, reviews);
+        listed.stream().map(this::item).toList(), owners, teams, reviews, analysis.actions().size() - listed.size());
+  }
+
+  /** Done actions listed on the actions page: the most recently done; every open one is listed. */
+  static final int DONE_LISTED = 200;
+
+  /**
+   * The actions page's table: every pending action and the {@value #DONE_LISTED} done last, in the
+   * analysis's order (overdue first). At 10,000 incidents the table of every action ran to 40,000
+   * rows and 21 MB, mostly history; the incident pages and actions.csv keep all of them.
+   */
+  static List<TrackedAction> listedActions(List<TrackedAction> all) {
+    List<TrackedAction> done = all.stream().filter(t -> !t.state().isPending()).toList();
+    if (done.size() <= DONE_LISTED) return all;
+    java.util.Set<TrackedAction> kept = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    done.stream().sorted(java.util.Comparator.comparing((TrackedAction t) -> t.action().doneOn().orElse(t.action().due())).reversed())
+        .limit(DONE_LISTED).forEach(kept::add);
+    return all.stream().filter(t -> t.state().isPending() || kept.contains(t)).toList();
   }
 
   private static Views.OwnerLine line(String name, String url, String calendar, List<TrackedAction> list) {

@@ -91,8 +91,9 @@ public final class Views {
   public record BrowsePage(Site site, List<GroupSection> sections) {}
 
   /** Counts of actions per state, and the list overdue first. */
+  /** The actions page; {@code actions} holds every pending action and the latest done ones, {@code doneNotListed} counts the rest. */
   public record ActionsPage(Site site, String asOf, List<Fact> counts, List<ActionItem> actions, List<OwnerLine> byOwner,
-      List<OwnerLine> byTeam, List<ReviewDue> reviewsDue) {}
+      List<OwnerLine> byTeam, List<ReviewDue> reviewsDue, int doneNotListed) {}
 
   public record OwnerLine(String name, String url, String calendar, int overdue, int open, int done, int total) {}
 
