@@ -25,11 +25,13 @@ public final class MarkdownRenderer {
   private final Safelist safelist;
   /**
    * One line of words and common punctuation, with nothing Markdown, HTML or the autolinker would
-   * act on: flexmark and the sanitiser would return it as one paragraph, unchanged. Most timeline
+   * act on: flexmark and the sanitiser would return it as one paragraph, unchanged. An underscore
+   * between letters or digits (a column such as {@code created_at}) is text, never emphasis. Most timeline
    * events, titles and causes are such lines, and skipping the parser for them halves the time
    * spent on Markdown (MarkdownRendererTest checks that both ways agree).
    */
-  static final Pattern PLAIN_SENTENCE = Pattern.compile("(?U)(?!.*(?:www|  ))\\p{L}[\\p{L}\\p{N} ,.;'()%/+=?-]*[\\p{L}\\p{N}.)%?]");
+  static final Pattern PLAIN_SENTENCE = Pattern.compile(
+      "(?U)(?!.*(?:www|  ))\\p{L}(?:[\\p{L}\\p{N} ,.;'()%/+=?-]|(?<=[\\p{L}\\p{N}])_(?=[\\p{L}\\p{N}]))*[\\p{L}\\p{N}.)%?]");
 
   public MarkdownRenderer() {
     MutableDataSet options = new MutableDataSet();

@@ -24,6 +24,7 @@ class MarkdownRendererTest {
     for (int n = 0; n < 20_000; n++) {
       StringBuilder sb = new StringBuilder();
       if (r.nextInt(3) == 0) sb.append("Deadlock on orders-db ");
+      if (r.nextInt(4) == 0) sb.append(r.nextBoolean() ? "created_at index_" : "the a_b_c column ");
       for (int k = 0, len = 1 + r.nextInt(24); k < len; k++) {
         String from = r.nextInt(40) == 0 ? risky : safe;
         sb.append(from.charAt(r.nextInt(from.length())));
@@ -34,7 +35,8 @@ class MarkdownRendererTest {
       assertThat(markdown.plain(text)).as("plain text of %s", text).isEqualTo(markdown.slowPlain(text));
     }
     for (String text : java.util.List.of("Replica lag reached 48 s (p99), then the failover ran.", "1. not a sentence", "- a list", "see www.example.com",
-        "Ends with a colon:", "two  spaces", "Δ latency rose by 40%", "a = b", "Why?", "x+y")) {
+        "Ends with a colon:", "two  spaces", "Δ latency rose by 40%", "a = b", "Why?", "x+y", "The created_at index was missing.",
+        "_created_at_ was slow", "created__at", "a _b_ c", "snake_case_name", "x_1 and y_2", "ends_")) {
       assertThat(markdown.block(text)).as(text).isEqualTo(markdown.parsed(text));
     }
     assertThat(shortcut).as("the shortcut is taken often").isGreaterThan(500);
