@@ -41,7 +41,7 @@ public final class Similarity {
   /** A similar incident and how similar, 0..1. */
   public record Match(String id, double score) {}
 
-  private static final Set<String> STOPWORDS = Set.of(
+  private static final Set<String> STOPWORDS = java.util.Collections.unmodifiableSet(new java.util.HashSet<>(List.of(
       "the", "and", "for", "that", "this", "with", "was", "were", "are", "has", "had", "have", "not", "but", "from", "its", "it's",
       "into", "onto", "than", "then", "there", "their", "they", "them", "which", "when", "while", "who", "what", "where", "why",
       "how", "all", "any", "each", "every", "one", "two", "our", "out", "over", "under", "after", "before", "about", "also", "only",
@@ -49,7 +49,7 @@ public final class Similarity {
       "because", "until", "since", "between", "through", "during", "per", "via", "nor", "off", "own", "too", "very", "just", "yet",
       "these", "those", "his", "her", "him", "she", "you", "your", "whose", "whom", "again", "still", "both", "few", "many", "much",
       "way", "got", "get", "let", "made", "make", "new", "now", "once", "here", "so", "up", "down", "on", "in", "of", "to", "at",
-      "by", "an", "a", "is", "be", "as", "or", "if", "no", "we", "us");
+      "by", "an", "a", "is", "be", "as", "or", "if", "no", "we", "us")));
 
   private Similarity() {}
 
@@ -134,6 +134,34 @@ public final class Similarity {
 
   /** Lower-case words of three or more letters (digits allowed, not alone), without stop words. */
   static List<String> tokens(String text) {
+    // What splitting the lower-cased text on [^a-z0-9]+ gives, by a scan (SimilarityTest compares).
+    List<String> out = new ArrayList<>();
+    String lower = text.toLowerCase(Locale.ROOT);
+    int n = lower.length();
+    int start = -1;
+    boolean letters = false;
+    for (int k = 0; k <= n; k++) {
+      char c = k < n ? lower.charAt(k) : ' ';
+      boolean letter = c >= 'a' && c <= 'z';
+      if (letter || c >= '0' && c <= '9') {
+        if (start < 0) {
+          start = k;
+          letters = false;
+        }
+        letters |= letter;
+      } else if (start >= 0) {
+        if (k - start >= 3 && letters) {
+          String t = lower.substring(start, k);
+          if (!STOPWORDS.contains(t)) out.add(t);
+        }
+        start = -1;
+      }
+    }
+    return out;
+  }
+
+  /** The tokens by the regular expression: the reference {@link #tokens} must agree with. */
+  static List<String> tokensByPattern(String text) {
     List<String> out = new ArrayList<>();
     for (String t : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
       if (t.length() < 3 || STOPWORDS.contains(t) || t.chars().allMatch(Character::isDigit)) continue;

@@ -160,10 +160,38 @@ public final class Feeds {
       cal.add(ImmutableVersion.VERSION_2_0);
       cal.add(ImmutableCalScale.GREGORIAN);
       e.getValue().forEach(cal::add);
-      try (Writer out = Files.newBufferedWriter(site.resolve(e.getKey()), StandardCharsets.UTF_8)) {
-        new CalendarOutputter(false).output(cal, out);
-      }
+      // ical4j folds lines character by character: into a plain text buffer, not a (locking)
+      // BufferedWriter, then to the file at once.
+      TextBuffer out = new TextBuffer();
+      new CalendarOutputter(false).output(cal, out);
+      Files.writeString(site.resolve(e.getKey()), out.text, StandardCharsets.UTF_8);
     }
+  }
+
+  /** A Writer into a StringBuilder, without the locking of StringWriter or BufferedWriter. */
+  private static final class TextBuffer extends Writer {
+    final StringBuilder text = new StringBuilder(8192);
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void write(char[] chars, int off, int len) {
+      text.append(chars, off, len);
+    }
+
+    @Override
+    public void write(String str, int off, int len) {
+      text.append(str, off, off + len);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   private static VEvent event(LocalDate day, String summary, String uid, Instant stamp, String description, String url) {

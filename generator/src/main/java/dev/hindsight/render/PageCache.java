@@ -58,6 +58,19 @@ final class PageCache {
     }
   }
 
+  /** Copies the page kept under {@code key} to {@code target} (file to file, no copy on the heap); false when there is none. */
+  boolean copyTo(String key, Path target) {
+    if (dir.isEmpty()) return false;
+    used.add(key);
+    Path file = dir.get().resolve(key + ".html");
+    try {
+      Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   void put(String key, byte[] page) {
     if (dir.isEmpty()) return;
     try {

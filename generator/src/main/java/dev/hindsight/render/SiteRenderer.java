@@ -177,9 +177,7 @@ public final class SiteRenderer {
   private void writeFromInputs(String templateName, String inputs, java.util.function.Supplier<Object> view, Path file) throws IOException {
     Files.createDirectories(file.getParent());
     String key = cache.key(templateName + "#inputs", inputs);
-    Optional<byte[]> cached = cache.get(key);
-    if (cached.isPresent()) {
-      Files.write(file, cached.get());
+    if (cache.copyTo(key, file)) {
       cache.reused.incrementAndGet();
       return;
     }

@@ -59,4 +59,16 @@ class SimilarityTest {
     assertThat(Similarity.tokens("The orders-db primary hit 61 million rows, a deadlock!"))
         .containsExactly("orders", "primary", "hit", "million", "rows", "deadlock");
   }
+
+  @Test
+  void tokensAreWhatSplittingOnNonWordCharactersGives() {
+    String alphabet = "abcXYZ019 _-.,:'\u00e9\u0130\u0131\u4e2d\ud835\udd18theand";
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0, len = r.nextInt(30); k < len; k++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      String text = sb.toString();
+      assertThat(Similarity.tokens(text)).as("%s", text).isEqualTo(Similarity.tokensByPattern(text));
+    }
+  }
 }
