@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.Map;
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
@@ -154,19 +153,33 @@ public final class Feeds {
       byFile.get("calendar/all.ics").add(event(i.reviewOn().get(), "Follow-up review: " + i.title(), i.id() + "-review@hindsight", stamp,
           "Check that the actions of this post-mortem were done.", absolute(IncidentViews.url(i))));
     }
+    // Every event is in two or three files (all, its owner's, its teams'): each is written out as
+    // text once and the files are put together from those texts, as ical4j's Calendar.toString
+    // would (its properties, then its components, inside BEGIN/END:VCALENDAR), then folded as
+    // CalendarOutputter folds (FeedsTest checks each file against what CalendarOutputter writes).
+    Calendar header = new Calendar();
+    header.add(new ProdId("-//Hindsight//Post-mortem actions//EN"));
+    header.add(ImmutableVersion.VERSION_2_0);
+    header.add(ImmutableCalScale.GREGORIAN);
+    String empty = header.toString();
+    int end = empty.lastIndexOf("END:VCALENDAR");
+    Map<VEvent, String> texts = new java.util.IdentityHashMap<>();
     for (Map.Entry<String, List<VEvent>> e : byFile.entrySet()) {
-      Calendar cal = new Calendar();
-      cal.add(new ProdId("-//Hindsight//Post-mortem actions//EN"));
-      cal.add(ImmutableVersion.VERSION_2_0);
-      cal.add(ImmutableCalScale.GREGORIAN);
-      e.getValue().forEach(cal::add);
+      StringBuilder text = new StringBuilder(empty.length() + e.getValue().size() * 400).append(empty, 0, end);
+      for (VEvent event : e.getValue()) text.append(texts.computeIfAbsent(event, VEvent::toString));
+      text.append(empty, end, empty.length());
       // ical4j folds lines character by character: into a plain text buffer, not a (locking)
       // BufferedWriter, then to the file at once.
       TextBuffer out = new TextBuffer();
-      new CalendarOutputter(false).output(cal, out);
+      try (net.fortuna.ical4j.data.FoldingWriter folding = new net.fortuna.ical4j.data.FoldingWriter(out, FOLD_LENGTH)) {
+        folding.write(text.toString());
+      }
       Files.writeString(site.resolve(e.getKey()), out.text, StandardCharsets.UTF_8);
     }
   }
+
+  /** The line length CalendarOutputter folds at (ical4j's default, without the Outlook hint). */
+  private static final int FOLD_LENGTH = net.fortuna.ical4j.data.FoldingWriter.REDUCED_FOLD_LENGTH;
 
   /** A Writer into a StringBuilder, without the locking of StringWriter or BufferedWriter. */
   private static final class TextBuffer extends Writer {

@@ -79,6 +79,21 @@ class FeedsTest {
     assertThat(site.resolve("calendar/owner-maria-santos.ics")).exists();
   }
 
+  /** The calendars are put together from each event's text: they must be what ical4j's own outputter writes. */
+  @Test
+  void everyCalendarIsWhatIcal4jWouldWrite() throws Exception {
+    List<Path> files;
+    try (java.util.stream.Stream<Path> list = Files.list(site.resolve("calendar"))) {
+      files = list.filter(f -> f.toString().endsWith(".ics")).sorted().toList();
+    }
+    assertThat(files).hasSizeGreaterThan(5);
+    for (Path file : files) {
+      java.io.StringWriter expected = new java.io.StringWriter();
+      new net.fortuna.ical4j.data.CalendarOutputter(false).output(parse(file), expected);
+      assertThat(Files.readString(file)).as(file.toString()).isEqualTo(expected.toString());
+    }
+  }
+
   @Test
   void theCsvHasOneRowPerActionOverdueFirst() throws Exception {
     try (Reader in = Files.newBufferedReader(site.resolve("data/actions.csv"), StandardCharsets.UTF_8)) {
