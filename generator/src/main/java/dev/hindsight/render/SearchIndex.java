@@ -243,7 +243,32 @@ public final class SearchIndex {
   }
 
   /** Markdown reduced to plain text for snippets. */
-  private static String plain(String markdown) {
+  static String plain(String markdown) {
+    // Text with no markup character, no link and no whitespace but single spaces is its own snippet.
+    if (isPlain(markdown)) return markdown.strip();
+    return slowPlain(markdown);
+  }
+
+  private static boolean isPlain(String s) {
+    char previous = 0;
+    for (int k = 0, n = s.length(); k < n; k++) {
+      char c = s.charAt(k);
+      switch (c) {
+        case '`', '*', '>', '#', '[', '\t', '\n', '\u000B', '\f', '\r' -> {
+          return false;
+        }
+        case ' ' -> {
+          if (previous == ' ') return false;
+        }
+        default -> { }
+      }
+      previous = c;
+    }
+    return true;
+  }
+
+  /** {@link #plain} by the regular expressions, always. */
+  static String slowPlain(String markdown) {
     String text = MARKUP.matcher(markdown).replaceAll("");
     return SPACES.matcher(LINK.matcher(text).replaceAll("$1")).replaceAll(" ").strip();
   }

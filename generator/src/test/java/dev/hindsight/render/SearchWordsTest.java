@@ -48,4 +48,20 @@ class SearchWordsTest {
       assertThat(SearchIndex.words(text)).as("%s", text).isEqualTo(byTheRule(text));
     }
   }
+
+  @Test
+  void snippetTextIsWhatTheMarkupRulesGive() {
+    String alphabet = "abc XYZ09 ,.;:_-`*>#[]()!\t\n\r\u000b\f\u2003\u00a0é";
+    SplittableRandom r = new SplittableRandom(9);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0, length = r.nextInt(30); k < length; k++) {
+        String from = r.nextInt(4) == 0 ? alphabet : "abcdefghij klm";
+        sb.append(from.charAt(r.nextInt(from.length())));
+      }
+      String text = sb.toString();
+      assertThat(SearchIndex.plain(text)).as("%s", text).isEqualTo(SearchIndex.slowPlain(text));
+    }
+    assertThat(SearchIndex.plain("See [the plan](plan.txt) for **why**")).isEqualTo("See the plan for why");
+  }
 }
