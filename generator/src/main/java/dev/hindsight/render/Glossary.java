@@ -87,7 +87,7 @@ public final class Glossary {
         any.useTransparentBounds(true);
         for (int p = i; p < textEnd && found < start.length; ) {
           char c = html.charAt(p);
-          boolean candidate = (c >= 128 || FIRST[c]) && (p == 0 || !wordChar(html.charAt(p - 1)));
+          boolean candidate = (c >= 128 || FIRST[c]) && (p == 0 || !wordChar(html.charAt(p - 1))) && secondMayFollow(html, p + 1, c);
           if (!candidate) {
             p++;
             continue;
@@ -145,6 +145,29 @@ public final class Glossary {
         FIRST[Character.toUpperCase(c)] = true;
       }
     }
+  }
+
+  /** ASCII letter pairs that begin some spelling, folded to lower case: {@code de} for deadlock. */
+  private static final java.util.Set<Integer> PAIRS = new java.util.HashSet<>();
+
+  static {
+    for (Term t : TERMS) {
+      for (String spelling : t.spellings()) PAIRS.add(pair(spelling.charAt(0), spelling.charAt(1)));
+    }
+  }
+
+  private static int pair(char a, char b) {
+    return Character.toLowerCase(a) << 16 | Character.toLowerCase(b);
+  }
+
+  /**
+   * Whether the character at {@code at} may be the second of a spelling that starts with {@code
+   * first}: any non-ASCII pair is left to the pattern (case folding), as is the end of the text.
+   */
+  private static boolean secondMayFollow(String html, int at, char first) {
+    if (at >= html.length() || first >= 128) return true;
+    char second = html.charAt(at);
+    return second >= 128 || PAIRS.contains(pair(first, second));
   }
 
   /** An ASCII letter, digit or hyphen: no term starts right after one. Other characters are left to the pattern. */

@@ -56,8 +56,36 @@ public final class Sparkline {
     return PAD + (1 - (value - r.min()) / (r.max() - r.min())) * (HEIGHT - 2 * PAD);
   }
 
+  /**
+   * {@link #fmt} for the usual coordinate (0 to 1,000,000, written without an exponent): rounds
+   * the shortest decimal digits half up at one decimal, as the formatter does, on the string;
+   * null otherwise.
+   */
+  static String quickFmt(double v) {
+    if (!(v >= 0.001 && v < 1_000_000)) return null;
+    String s = Double.toString(v);
+    if (s.indexOf('E') >= 0) return null;
+    int dot = s.indexOf('.');
+    char[] out = new char[dot + 3];
+    s.getChars(0, dot + 2, out, 1);
+    out[0] = '0';
+    boolean up = dot + 2 < s.length() && s.charAt(dot + 2) >= '5';
+    for (int k = dot + 2; up && k >= 0; k--) {
+      if (out[k] == '.') continue;
+      if (out[k] == '9') {
+        out[k] = '0';
+      } else {
+        out[k]++;
+        up = false;
+      }
+    }
+    return out[0] == '0' ? new String(out, 1, dot + 2) : new String(out, 0, dot + 3);
+  }
+
   /** One decimal, as {@code String.format("%.1f")} would print it (half-up), without the cost of a formatter. */
   static String fmt(double v) {
+    String quick = quickFmt(v);
+    if (quick != null) return quick;
     if (!Double.isFinite(v) || Math.abs(v) >= 1e15) return String.format(Locale.ROOT, "%.1f", v);
     String s = java.math.BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
     return (v < 0 || Double.doubleToRawLongBits(v) == Long.MIN_VALUE) && s.equals("0.0") ? "-0.0" : s;

@@ -41,7 +41,11 @@ class SparklineTest {
       };
       org.assertj.core.api.Assertions.assertThat(Sparkline.fmt(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
     }
-    for (double v : new double[] {0.0, -0.0, 0.05, 0.15, 0.25, -0.05, 1e20, Double.NaN}) {
+    for (int n = 0; n < 200_000; n++) {
+      double v = n % 2 == 0 ? r.nextDouble(0, 1_000_000) : Math.round(r.nextDouble(0, 1000) * 100) / 100.0;
+      org.assertj.core.api.Assertions.assertThat(Sparkline.fmt(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
+    }
+    for (double v : new double[] {0.0, -0.0, 0.05, 0.15, 0.25, -0.05, 1e20, Double.NaN, 9.95, 99.96, 999999.96, 0.001, 0.04, 0.0009, 596.0, 4.0}) {
       org.assertj.core.api.Assertions.assertThat(Sparkline.fmt(v)).as("%s", v).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", v));
     }
   }
