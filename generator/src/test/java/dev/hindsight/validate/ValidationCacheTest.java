@@ -36,6 +36,17 @@ class ValidationCacheTest {
     return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
   }
 
+  /** A copy of the examples, validated once into a cache: the state every edit below starts from. */
+  private record Warm(Path corpus, Path input, Path cache, Validator validator, int files) {}
+
+  private Warm warmExamples() throws IOException {
+    Path corpus = copy(TestPaths.repoRoot());
+    Path cache = dir.resolve("cache");
+    Validator v = new Validator();
+    int files = v.validate(corpus.resolve("postmortems"), config(corpus), Optional.of(cache)).files();
+    return new Warm(corpus, corpus.resolve("postmortems"), cache, v, files);
+  }
+
   @Test
   void aWarmCacheGivesTheSameResultForEveryRuleFixtureAndTheExamples() throws IOException {
     List<Path> corpora;
@@ -66,11 +77,12 @@ class ValidationCacheTest {
 
   @Test
   void editingAnIncidentAMetricCsvOrAnEvidenceFileChecksThatIncidentAgain() throws IOException {
-    Path corpus = copy(TestPaths.repoRoot());
-    Path input = corpus.resolve("postmortems");
-    Path cache = dir.resolve("cache");
-    Validator v = new Validator();
-    int files = v.validate(input, config(corpus), Optional.of(cache)).files();
+    Warm warm = warmExamples();
+    Path corpus = warm.corpus();
+    Path input = warm.input();
+    Path cache = warm.cache();
+    Validator v = warm.validator();
+    int files = warm.files();
     Path folder = input.resolve("2025-11-18-catalog-db-index-bloat");
 
     Files.writeString(folder.resolve("cpu.csv"), "not,a,series\n", java.nio.file.StandardOpenOption.APPEND);
@@ -94,11 +106,12 @@ class ValidationCacheTest {
 
   @Test
   void aConfigurationChangeChecksEveryFileAgainAndABrokenEntryIsIgnored() throws IOException {
-    Path corpus = copy(TestPaths.repoRoot());
-    Path input = corpus.resolve("postmortems");
-    Path cache = dir.resolve("cache");
-    Validator v = new Validator();
-    int files = v.validate(input, config(corpus), Optional.of(cache)).files();
+    Warm warm = warmExamples();
+    Path corpus = warm.corpus();
+    Path input = warm.input();
+    Path cache = warm.cache();
+    Validator v = warm.validator();
+    int files = warm.files();
 
     Path configFile = corpus.resolve("hindsight.yaml");
     Files.writeString(configFile, Files.readString(configFile).replaceFirst("title: ", "title: Renamed "));
