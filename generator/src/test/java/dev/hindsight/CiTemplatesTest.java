@@ -30,6 +30,13 @@ class CiTemplatesTest {
       if (step.has("run")) runs.add(step.get("run").asText());
     }));
     assertThat(runs).anyMatch(r -> r.contains("validate --format github"));
+    for (String job : List.of("validate", "build")) {
+      List<String> cached = new ArrayList<>();
+      flow.at("/jobs/" + job + "/steps").forEach(step -> {
+        if (step.path("uses").asText().startsWith("actions/cache@")) cached.add(step.at("/with/path").asText());
+      });
+      assertThat(cached).as("%s keeps .hindsight-cache between runs", job).containsExactly(".hindsight-cache");
+    }
     assertCommandsExist(runs);
   }
 
@@ -37,6 +44,7 @@ class CiTemplatesTest {
   void theGitlabPipelineBuildsPagesIntoPublic() throws IOException {
     JsonNode pipeline = YAML.readTree(ROOT.resolve("ci-templates/gitlab/gitlab-ci.yml").toFile());
     assertThat(pipeline.at("/pages/artifacts/paths/0").asText()).isEqualTo("public");
+    assertThat(pipeline.at("/default/cache")).anySatisfy(c -> assertThat(c.at("/paths/0").asText()).isEqualTo(".hindsight-cache"));
     List<String> lines = new ArrayList<>();
     for (String job : List.of("validate", "pages")) pipeline.get(job).get("script").forEach(l -> lines.add(l.asText()));
     assertCommandsExist(lines);
