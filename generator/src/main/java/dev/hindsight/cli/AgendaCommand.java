@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
 final class AgendaCommand implements java.util.concurrent.Callable<Integer> {
   private final Main.Context context;
   @Mixin InputOptions input;
+  @Mixin CacheOption cache;
   @Mixin SelectionOptions selection;
 
   @Parameters(paramLabel = "ID", description = "The incident's id (its file or folder name).")
@@ -43,7 +44,7 @@ final class AgendaCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight agenda: " + problem);
       return ExitCode.USAGE;
     }
-    Optional<ValidationResult> validated = input.validated(context, "agenda");
+    Optional<ValidationResult> validated = input.validated(context, "agenda", cache);
     if (validated.isEmpty()) return ExitCode.INVALID;
     ValidationResult result = validated.get();
     List<Incident> included = result.incidents(true, selection.publicOnly);

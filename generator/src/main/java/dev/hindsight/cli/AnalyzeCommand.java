@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
   private final Main.Context context;
   @Mixin InputOptions input;
+  @Mixin CacheOption cache;
 
   @Mixin SelectionOptions selection;
 
@@ -30,7 +31,7 @@ final class AnalyzeCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight analyze: " + problem);
       return ExitCode.USAGE;
     }
-    Optional<ValidationResult> validated = input.validated(context, "analyze");
+    Optional<ValidationResult> validated = input.validated(context, "analyze", cache);
     if (validated.isEmpty()) return ExitCode.INVALID;
     ValidationResult result = validated.get();
     List<Incident> included = result.incidents(selection.drafts, selection.publicOnly);

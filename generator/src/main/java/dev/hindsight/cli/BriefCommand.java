@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 final class BriefCommand implements java.util.concurrent.Callable<Integer> {
   private final Main.Context context;
   @Mixin InputOptions input;
+  @Mixin CacheOption cache;
   @Mixin SelectionOptions selection;
 
   @Parameters(paramLabel = "ID", arity = "0..*", description = "Incident ids (file or folder names).")
@@ -50,7 +51,7 @@ final class BriefCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight brief: " + problem);
       return ExitCode.USAGE;
     }
-    Optional<ValidationResult> validated = input.validated(context, "brief");
+    Optional<ValidationResult> validated = input.validated(context, "brief", cache);
     if (validated.isEmpty()) return ExitCode.INVALID;
     ValidationResult result = validated.get();
     List<Incident> included = result.incidents(selection.drafts || !ids.isEmpty(), selection.publicOnly);

@@ -41,8 +41,8 @@ final class InputOptions {
    * Validates the input for a command that needs a clean corpus; on errors, reports them to the
    * error stream and returns empty.
    */
-  Optional<dev.hindsight.validate.ValidationResult> validated(Main.Context context, String command) {
-    dev.hindsight.validate.ValidationResult result = new dev.hindsight.validate.Validator().validate(input, configFile());
+  Optional<dev.hindsight.validate.ValidationResult> validated(Main.Context context, String command, CacheOption cache) {
+    dev.hindsight.validate.ValidationResult result = new dev.hindsight.validate.Validator().validate(input, configFile(), cache.validationDir(this));
     if (!result.hasErrors()) return Optional.of(result);
     new dev.hindsight.diagnostic.Reporter(dev.hindsight.diagnostic.ReportFormat.TEXT, context.err()).report(result.diagnostics(), result.files());
     context.err().println("hindsight " + command + ": fix the errors first (hindsight validate)");

@@ -14,9 +14,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
   @Mixin InputOptions input;
   @Mixin ReportOptions report;
 
-  @picocli.CommandLine.Option(names = "--cache", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Reuse the results of files that did not change since the last run, from .hindsight-cache/ beside the input folder (default); --no-cache checks every file.")
-  boolean cache;
+  @Mixin CacheOption cache;
 
   ValidateCommand(Main.Context context) {
     this.context = context;
@@ -29,10 +27,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight validate: " + problem);
       return ExitCode.USAGE;
     }
-    java.util.Optional<java.nio.file.Path> cacheDir = cache
-        ? java.util.Optional.ofNullable(input.input.toAbsolutePath().normalize().getParent()).map(p -> p.resolve(".hindsight-cache/validation"))
-        : java.util.Optional.empty();
-    ValidationResult result = new Validator().validate(input.input, input.configFile(), cacheDir);
+    ValidationResult result = new Validator().validate(input.input, input.configFile(), cache.validationDir(input));
     new Reporter(report.format, context.out()).report(result.diagnostics(), result.files());
     boolean failed = result.hasErrors() || (report.strict && result.hasWarnings());
     return failed ? ExitCode.INVALID : ExitCode.OK;

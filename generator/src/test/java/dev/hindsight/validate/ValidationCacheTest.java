@@ -25,9 +25,11 @@ class ValidationCacheTest {
     return r.files() + "\n" + r.config() + "\n" + r.incidents(true) + "\n" + r.diagnostics();
   }
 
+  /** A corpus's incidents and configuration, copied (not the rest of a repository: its build output, its caches). */
   private Path copy(Path corpus) throws IOException {
     Path to = dir.resolve("corpus-" + corpus.getFileName());
-    TestPaths.copyTree(corpus, to);
+    TestPaths.copyTree(corpus.resolve("postmortems"), to.resolve("postmortems"));
+    if (Files.isRegularFile(corpus.resolve("hindsight.yaml"))) Files.copy(corpus.resolve("hindsight.yaml"), to.resolve("hindsight.yaml"));
     return to;
   }
 
@@ -126,6 +128,23 @@ class ValidationCacheTest {
     assertThat(fromBrokenCache).isEqualTo(outcome(new Validator().validate(input, config(corpus))));
     try (Stream<Path> entries = Files.list(cache)) {
       assertThat(entries.count()).as("entries, rewritten; nothing left over").isEqualTo(files);
+    }
+  }
+
+  @Test
+  void theCommandsThatValidateFirstKeepTheCacheBesideTheInputUnlessToldNot() throws IOException {
+    Path corpus = copy(TestPaths.repoRoot());
+    String input = corpus.resolve("postmortems").toString();
+    Path cache = corpus.resolve(".hindsight-cache/validation");
+    for (String command : List.of("validate", "analyze")) {
+      dev.hindsight.cli.CliRun run = dev.hindsight.cli.CliRun.run(command, "--input", input, "--no-cache");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(cache).as("%s --no-cache", command).doesNotExist();
+    }
+    dev.hindsight.cli.CliRun run = dev.hindsight.cli.CliRun.run("analyze", "--input", input);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (Stream<Path> entries = Files.list(cache)) {
+      assertThat(entries.count()).as("one entry per incident file").isEqualTo(new Validator().validate(corpus.resolve("postmortems"), config(corpus)).files());
     }
   }
 }
