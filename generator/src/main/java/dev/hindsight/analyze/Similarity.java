@@ -41,7 +41,7 @@ public final class Similarity {
   /** A similar incident and how similar, 0..1. */
   public record Match(String id, double score) {}
 
-  private static final Set<String> STOPWORDS = java.util.Collections.unmodifiableSet(new java.util.HashSet<>(List.of(
+  static final Set<String> STOPWORDS = java.util.Collections.unmodifiableSet(new java.util.HashSet<>(List.of(
       "the", "and", "for", "that", "this", "with", "was", "were", "are", "has", "had", "have", "not", "but", "from", "its", "it's",
       "into", "onto", "than", "then", "there", "their", "they", "them", "which", "when", "while", "who", "what", "where", "why",
       "how", "all", "any", "each", "every", "one", "two", "our", "out", "over", "under", "after", "before", "about", "also", "only",
@@ -53,7 +53,6 @@ public final class Similarity {
 
   private Similarity() {}
 
-  private static final java.util.regex.Pattern NON_WORD = java.util.regex.Pattern.compile("[^a-z0-9]+");
 
   /** The top {@code limit} matches of every incident, keyed by id. */
   public static Map<String, List<Match>> find(List<Incident> incidents, int limit) {
@@ -156,16 +155,6 @@ public final class Similarity {
         }
         start = -1;
       }
-    }
-    return out;
-  }
-
-  /** The tokens by the regular expression: the reference {@link #tokens} must agree with. */
-  static List<String> tokensByPattern(String text) {
-    List<String> out = new ArrayList<>();
-    for (String t : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
-      if (t.length() < 3 || STOPWORDS.contains(t) || t.chars().allMatch(Character::isDigit)) continue;
-      out.add(t);
     }
     return out;
   }

@@ -168,44 +168,18 @@ public final class Feeds {
       StringBuilder text = new StringBuilder(empty.length() + e.getValue().size() * 400).append(empty, 0, end);
       for (VEvent event : e.getValue()) text.append(texts.computeIfAbsent(event, VEvent::toString));
       text.append(empty, end, empty.length());
-      // ical4j folds lines character by character: into a plain text buffer, not a (locking)
-      // BufferedWriter, then to the file at once.
-      TextBuffer out = new TextBuffer();
+      // ical4j folds lines character by character: into an unlocked StringBuilder writer, not a
+      // (locking) BufferedWriter, then to the file at once.
+      org.apache.commons.io.output.StringBuilderWriter out = new org.apache.commons.io.output.StringBuilderWriter(text.length() + text.length() / 64);
       try (net.fortuna.ical4j.data.FoldingWriter folding = new net.fortuna.ical4j.data.FoldingWriter(out, FOLD_LENGTH)) {
         folding.write(text.toString());
       }
-      Files.writeString(site.resolve(e.getKey()), out.text, StandardCharsets.UTF_8);
+      Files.writeString(site.resolve(e.getKey()), out.getBuilder(), StandardCharsets.UTF_8);
     }
   }
 
   /** The line length CalendarOutputter folds at (ical4j's default, without the Outlook hint). */
   private static final int FOLD_LENGTH = net.fortuna.ical4j.data.FoldingWriter.REDUCED_FOLD_LENGTH;
-
-  /** A Writer into a StringBuilder, without the locking of StringWriter or BufferedWriter. */
-  private static final class TextBuffer extends Writer {
-    final StringBuilder text = new StringBuilder(8192);
-
-    @Override
-    public void write(int c) {
-      text.append((char) c);
-    }
-
-    @Override
-    public void write(char[] chars, int off, int len) {
-      text.append(chars, off, len);
-    }
-
-    @Override
-    public void write(String str, int off, int len) {
-      text.append(str, off, off + len);
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  }
 
   private static VEvent event(LocalDate day, String summary, String uid, Instant stamp, String description, String url) {
     VEvent event = new VEvent(day, summary);

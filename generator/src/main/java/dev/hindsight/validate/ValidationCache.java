@@ -157,7 +157,7 @@ final class ValidationCache {
     } catch (InvalidPathException e) {
       return "invalid";
     } catch (IOException | RuntimeException e) {
-      return "unreadable:" + System.nanoTime();
+      return "unreadable";
     }
   }
 

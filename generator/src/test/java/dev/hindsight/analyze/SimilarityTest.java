@@ -68,7 +68,17 @@ class SimilarityTest {
       StringBuilder sb = new StringBuilder();
       for (int k = 0, len = r.nextInt(30); k < len; k++) sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
       String text = sb.toString();
-      assertThat(Similarity.tokens(text)).as("%s", text).isEqualTo(Similarity.tokensByPattern(text));
+      assertThat(Similarity.tokens(text)).as("%s", text).isEqualTo(byPattern(text));
     }
+  }
+
+  /** The rule {@link Similarity#tokens} follows, as a regular expression: split the lower-cased text on [^a-z0-9]+. */
+  private static List<String> byPattern(String text) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String t : text.toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+      if (t.length() < 3 || Similarity.STOPWORDS.contains(t) || t.chars().allMatch(Character::isDigit)) continue;
+      out.add(t);
+    }
+    return out;
   }
 }

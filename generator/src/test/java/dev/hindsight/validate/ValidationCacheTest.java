@@ -38,8 +38,23 @@ class ValidationCacheTest {
     return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
   }
 
-  /** A copy of the examples, validated once into a cache: the state every edit below starts from. */
-  private record Warm(Path corpus, Path input, Path cache, Validator validator, int files) {}
+  /**
+   * A copy of the examples, validated once into a cache: the state every edit below starts from.
+   * {@link #again} validates through the cache, {@link #fresh} checks every file without it.
+   */
+  private record Warm(Path corpus, Path input, Path cache, Validator validator, int files) {
+    ValidationResult again() {
+      return validator.validate(input, config(corpus), Optional.of(cache));
+    }
+
+    ValidationResult fresh() {
+      return new Validator().validate(input, config(corpus));
+    }
+
+    Validator.CacheUse use() {
+      return validator.lastCacheUse();
+    }
+  }
 
   private Warm warmExamples() throws IOException {
     Path corpus = copy(TestPaths.repoRoot());
@@ -80,54 +95,43 @@ class ValidationCacheTest {
   @Test
   void editingAnIncidentAMetricCsvOrAnEvidenceFileChecksThatIncidentAgain() throws IOException {
     Warm warm = warmExamples();
-    Path corpus = warm.corpus();
-    Path input = warm.input();
-    Path cache = warm.cache();
-    Validator v = warm.validator();
-    int files = warm.files();
-    Path folder = input.resolve("2025-11-18-catalog-db-index-bloat");
+    Path folder = warm.input().resolve("2025-11-18-catalog-db-index-bloat");
 
     Files.writeString(folder.resolve("cpu.csv"), "not,a,series\n", java.nio.file.StandardOpenOption.APPEND);
-    ValidationResult afterCsv = v.validate(input, config(corpus), Optional.of(cache));
-    assertThat(v.lastCacheUse()).isEqualTo(new Validator.CacheUse(files - 1, 1));
+    ValidationResult afterCsv = warm.again();
+    assertThat(warm.use()).isEqualTo(new Validator.CacheUse(warm.files() - 1, 1));
     assertThat(afterCsv.diagnostics()).anySatisfy(d -> assertThat(d.location().file().toString()).endsWith("cpu.csv"));
-    assertThat(outcome(afterCsv)).isEqualTo(outcome(new Validator().validate(input, config(corpus))));
+    assertThat(outcome(afterCsv)).isEqualTo(outcome(warm.fresh()));
 
     Files.delete(folder.resolve("plan.txt"));
-    ValidationResult afterDelete = v.validate(input, config(corpus), Optional.of(cache));
-    assertThat(v.lastCacheUse()).isEqualTo(new Validator.CacheUse(files - 1, 1));
+    ValidationResult afterDelete = warm.again();
+    assertThat(warm.use()).isEqualTo(new Validator.CacheUse(warm.files() - 1, 1));
     assertThat(afterDelete.diagnostics()).anySatisfy(d -> assertThat(d.message()).contains("`plan.txt` does not exist"));
 
-    Path incident = input.resolve("2026-01-22-payments-api-connection-pool-exhaustion.md");
+    Path incident = warm.input().resolve("2026-01-22-payments-api-connection-pool-exhaustion.md");
     Files.writeString(incident, Files.readString(incident).replaceFirst("severity: SEV2", "severity: SEV9"));
-    ValidationResult afterEdit = v.validate(input, config(corpus), Optional.of(cache));
-    assertThat(v.lastCacheUse()).isEqualTo(new Validator.CacheUse(files - 1, 1));
+    ValidationResult afterEdit = warm.again();
+    assertThat(warm.use()).isEqualTo(new Validator.CacheUse(warm.files() - 1, 1));
     assertThat(afterEdit.hasErrors()).isTrue();
-    assertThat(outcome(afterEdit)).isEqualTo(outcome(new Validator().validate(input, config(corpus))));
+    assertThat(outcome(afterEdit)).isEqualTo(outcome(warm.fresh()));
   }
 
   @Test
   void aConfigurationChangeChecksEveryFileAgainAndABrokenEntryIsIgnored() throws IOException {
     Warm warm = warmExamples();
-    Path corpus = warm.corpus();
-    Path input = warm.input();
-    Path cache = warm.cache();
-    Validator v = warm.validator();
-    int files = warm.files();
-
-    Path configFile = corpus.resolve("hindsight.yaml");
+    Path configFile = warm.corpus().resolve("hindsight.yaml");
     Files.writeString(configFile, Files.readString(configFile).replaceFirst("title: ", "title: Renamed "));
-    v.validate(input, config(corpus), Optional.of(cache));
-    assertThat(v.lastCacheUse()).isEqualTo(new Validator.CacheUse(0, files));
+    warm.again();
+    assertThat(warm.use()).isEqualTo(new Validator.CacheUse(0, warm.files()));
 
-    try (Stream<Path> entries = Files.list(cache)) {
+    try (Stream<Path> entries = Files.list(warm.cache())) {
       for (Path entry : entries.toList()) Files.writeString(entry, "{ not json");
     }
-    String fromBrokenCache = outcome(v.validate(input, config(corpus), Optional.of(cache)));
-    assertThat(v.lastCacheUse().reused()).isZero();
-    assertThat(fromBrokenCache).isEqualTo(outcome(new Validator().validate(input, config(corpus))));
-    try (Stream<Path> entries = Files.list(cache)) {
-      assertThat(entries.count()).as("entries, rewritten; nothing left over").isEqualTo(files);
+    String fromBrokenCache = outcome(warm.again());
+    assertThat(warm.use().reused()).isZero();
+    assertThat(fromBrokenCache).isEqualTo(outcome(warm.fresh()));
+    try (Stream<Path> entries = Files.list(warm.cache())) {
+      assertThat(entries.count()).as("entries, rewritten; nothing left over").isEqualTo(warm.files());
     }
   }
 
