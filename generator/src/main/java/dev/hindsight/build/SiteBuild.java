@@ -95,7 +95,7 @@ public final class SiteBuild {
       Analysis analysis = new Analyzer(config).analyze(included, options.asOf());
       progress.accept("rendering pages");
       SiteRenderer.Summary summary = renderer.render(config, included, analysis, skippedDrafts, options.drafts(), version, options.briefs(),
-          dev.hindsight.load.GitHistory.read(options.input()), staging);
+          dev.hindsight.load.GitHistory.read(options.input()), validation.sourceKeys(), staging);
       Path cache = cacheRoot.resolve("briefs");
       dev.hindsight.pdf.Briefs briefs = new dev.hindsight.pdf.Briefs(templates, config, version,
           options.cache() ? java.util.Optional.of(cache) : java.util.Optional.empty());

@@ -21,6 +21,8 @@ import org.jsoup.safety.Safelist;
  */
 public final class MarkdownRenderer {
   private final Parser parser;
+  /** The same parser without the autolinker, for text in which it cannot find a link (see {@link #mayHoldAutolink}). */
+  private final Parser parserWithoutAutolinks;
   private final HtmlRenderer renderer;
   private final Safelist safelist;
   /**
@@ -46,6 +48,9 @@ public final class MarkdownRenderer {
     options.set(AnchorLinkExtension.ANCHORLINKS_TEXT_PREFIX, "");
     options.set(TablesExtension.CLASS_NAME, "md-table");
     this.parser = Parser.builder(options).build();
+    MutableDataSet withoutAutolinks = new MutableDataSet(options);
+    withoutAutolinks.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), StrikethroughExtension.create(), AnchorLinkExtension.create()));
+    this.parserWithoutAutolinks = Parser.builder(withoutAutolinks).build();
     this.renderer = HtmlRenderer.builder(options).build();
     this.safelist = Safelist.relaxed()
         .removeTags("img")
@@ -73,11 +78,37 @@ public final class MarkdownRenderer {
    * written, escaped, instead of ending the build.
    */
   String parsed(String markdown) {
+    return parsed(markdown, mayHoldAutolink(markdown) ? parser : parserWithoutAutolinks);
+  }
+
+  /** Through flexmark with the autolinker, always: what {@link #parsed(String)} must equal. */
+  String parsedWithAutolinks(String markdown) {
+    return parsed(markdown, parser);
+  }
+
+  private String parsed(String markdown, Parser withParser) {
     try {
-      return sanitize(renderer.render(parser.parse(markdown)));
+      return sanitize(renderer.render(withParser.parse(markdown)));
     } catch (StackOverflowError e) {
       return "<pre class=\"unrendered\">" + org.jsoup.nodes.Entities.escape(markdown) + "</pre>\n";
     }
+  }
+
+  /**
+   * Whether the autolinker could find anything in {@code markdown}. It acts only at an {@code @}
+   * (mail addresses), a {@code ://} (URLs) and a {@code www} (host names), in the text after
+   * backslash escapes and character references are undone; text with none of these, and with no
+   * {@code &} or backslash after a colon that could make one, parses to the same tree without it.
+   * The autolinker is a quarter of parsing a narrative.
+   */
+  static boolean mayHoldAutolink(String markdown) {
+    for (int k = 0, n = markdown.length(); k < n; k++) {
+      char c = markdown.charAt(k);
+      if (c == '@' || c == '&') return true;
+      if (c == ':' && k + 1 < n && (markdown.charAt(k + 1) == '/' || markdown.charAt(k + 1) == '\\')) return true;
+      if ((c == 'w' || c == 'W') && k + 2 < n && (markdown.charAt(k + 1) | 0x20) == 'w' && (markdown.charAt(k + 2) | 0x20) == 'w') return true;
+    }
+    return false;
   }
 
   /** Markdown as plain text: what a reader sees, for snippets, feeds and print. */

@@ -23,26 +23,36 @@ import java.util.stream.Stream;
  */
 final class PageCache {
   private final Optional<Path> dir;
-  private final String fingerprint;
+  /** A digest that has read the fingerprint: each key starts from a copy of it. */
+  private final MessageDigest primed;
   private final Set<String> used = ConcurrentHashMap.newKeySet();
   final AtomicInteger rendered = new AtomicInteger();
   final AtomicInteger reused = new AtomicInteger();
 
   PageCache(Optional<Path> dir, String fingerprint) {
     this.dir = dir;
-    this.fingerprint = fingerprint;
+    try {
+      primed = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    primed.update(fingerprint.getBytes(StandardCharsets.UTF_8));
+    primed.update((byte) 0);
+  }
+
+  /** Whether pages are kept at all; without a folder no key is worth computing. */
+  boolean enabled() {
+    return dir.isPresent();
   }
 
   String key(String template, Object view) {
     try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(fingerprint.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
+      MessageDigest sha = (MessageDigest) primed.clone();
       sha.update(template.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(view.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
+    } catch (CloneNotSupportedException e) {
       throw new IllegalStateException(e);
     }
   }

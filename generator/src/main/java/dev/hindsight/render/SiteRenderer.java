@@ -56,10 +56,13 @@ public final class SiteRenderer {
    * @param skippedDrafts how many drafts were left out, for the index's note
    * @param briefs whether PDF briefs are written, so that pages link to them
    * @param history the incidents' git history (none outside a repository)
+   * @param sourceKeys each incident's source key by its source path, where validation gave one
+   *     ({@link dev.hindsight.validate.ValidationResult#sourceKeys}): its page is cached by that
+   *     instead of by its whole text
    * @throws TemplateFailure when a template is broken; the target is then incomplete
    */
   public Summary render(SiteConfig config, List<Incident> incidents, Analysis analysis, int skippedDrafts, boolean draftsIncluded,
-      String version, boolean briefs, dev.hindsight.load.GitHistory history, Path target) throws IOException {
+      String version, boolean briefs, dev.hindsight.load.GitHistory history, Map<String, String> sourceKeys, Path target) throws IOException {
     dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
     IncidentViews views = new IncidentViews(config, markdown, analysis, version, briefs, history);
     cache = new PageCache(cacheDir, fingerprint(version) + '\u0000' + config + '\u0000' + briefs + '\u0000' + analysis.asOf());
@@ -99,7 +102,7 @@ public final class SiteRenderer {
     for (Incident i : incidents) {
       tasks.add(() -> {
         Path dir = target.resolve("incidents").resolve(i.id());
-        writeFromInputs("incident.ftlh", views.pageInputs(i, ids, titles::get), () -> views.page(i, ids, titles::get), dir.resolve("index.html"));
+        writeFromInputs("incident.ftlh", () -> views.pageInputs(i, sourceText(i, sourceKeys), ids, titles::get), () -> views.page(i, ids, titles::get), dir.resolve("index.html"));
         files.addAndGet(copyDataFiles(i, dir.resolve("files")));
       });
     }
@@ -107,6 +110,12 @@ public final class SiteRenderer {
     timer.lap("  render: pages and data");
     cache.prune();
     return new Summary(incidents.size() + groups.size() + 5, cache.reused.get(), files.get());
+  }
+
+  /** What an incident's page key holds of the incident itself: its source key when there is one, else its whole text. */
+  private static String sourceText(Incident i, Map<String, String> sourceKeys) {
+    String key = sourceKeys.get(i.sourcePath());
+    return key != null ? "source:" + key : i.cacheText();
   }
 
   /** A unit of rendering work that may fail with an I/O error. */
@@ -174,9 +183,14 @@ public final class SiteRenderer {
    * Writes a page whose cache key is made from its inputs rather than its view, so that an
    * unchanged page is copied without building the view at all.
    */
-  private void writeFromInputs(String templateName, String inputs, java.util.function.Supplier<Object> view, Path file) throws IOException {
+  private void writeFromInputs(String templateName, java.util.function.Supplier<String> inputs, java.util.function.Supplier<Object> view,
+      Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    String key = cache.key(templateName + "#inputs", inputs);
+    if (!cache.enabled()) {
+      write(templateName, view.get(), file);
+      return;
+    }
+    String key = cache.key(templateName + "#inputs", inputs.get());
     if (cache.copyTo(key, file)) {
       cache.reused.incrementAndGet();
       return;
@@ -193,7 +207,7 @@ public final class SiteRenderer {
       Files.createDirectories(file.getParent());
       // A page keyed by its inputs missed the cache because an input changed; its view data
       // would change with them, so it is rendered without a second key.
-      String key = inputKey != null ? inputKey : cache.key(templateName, page);
+      String key = inputKey != null || !cache.enabled() ? inputKey : cache.key(templateName, page);
       Optional<byte[]> cached = inputKey != null ? Optional.empty() : cache.get(key);
       if (cached.isPresent()) {
         Files.write(file, cached.get());
@@ -201,7 +215,8 @@ public final class SiteRenderer {
         return;
       }
       Template template = templates.template(templateName);
-      java.io.StringWriter html = new java.io.StringWriter(16 * 1024);
+      // Unsynchronised, and sized for an incident page (about 40 KB) so that it seldom grows.
+      org.apache.commons.io.output.StringBuilderWriter html = new org.apache.commons.io.output.StringBuilderWriter(64 * 1024);
       template.process(Map.of("page", page), html);
       byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
       Files.write(file, bytes);

@@ -60,7 +60,8 @@ final class ValidationCache {
   record Dependency(String name, String state) {}
 
   private final Path dir;
-  private final String fingerprint;
+  /** A digest that has read the format, code and configuration: each key starts from a copy of it. */
+  private final MessageDigest primed = sha256();
   private final ObjectMapper json = mapper();
   private final Set<String> used = ConcurrentHashMap.newKeySet();
   private volatile boolean dirReady;
@@ -69,14 +70,18 @@ final class ValidationCache {
 
   ValidationCache(Path dir, SiteConfig config, boolean configLoaded) {
     this.dir = dir;
-    this.fingerprint = FORMAT + '\u0000' + CodeIdentity.value() + '\u0000' + configLoaded + '\u0000' + config;
+    primed.update((FORMAT + '\u0000' + CodeIdentity.value() + '\u0000' + configLoaded + '\u0000' + config).getBytes(StandardCharsets.UTF_8));
+    primed.update((byte) 0);
   }
 
   /** The key of a file's entry. */
   String key(Path inputRoot, Path file, byte[] bytes) {
-    MessageDigest sha = sha256();
-    sha.update(fingerprint.getBytes(StandardCharsets.UTF_8));
-    sha.update((byte) 0);
+    MessageDigest sha;
+    try {
+      sha = (MessageDigest) primed.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException(e);
+    }
     sha.update(inputRoot.toString().getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);
     sha.update(file.toString().getBytes(StandardCharsets.UTF_8));
@@ -107,8 +112,28 @@ final class ValidationCache {
     return Optional.empty();
   }
 
-  /** Keeps a file's outcome; {@code referenced} are the names of the other files its checks looked at. */
-  void put(String key, Path folder, Set<String> referenced, ValidatedIncident incident, List<Diagnostic> diagnostics) {
+  /**
+   * A digest of everything an incident was read from: its entry's key (code, configuration, path
+   * and bytes) and the state of every other file it read. Two incidents with the same source key
+   * are equal, so later stages can key their own caches by it instead of by the incident's text.
+   */
+  static String sourceKey(String key, List<Dependency> dependencies) {
+    MessageDigest sha = sha256();
+    sha.update(key.getBytes(StandardCharsets.UTF_8));
+    for (Dependency d : dependencies) {
+      sha.update((byte) 0);
+      sha.update(d.name().getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(d.state().getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /**
+   * Keeps a file's outcome; {@code referenced} are the names of the other files its checks looked
+   * at. Returns those files with their states, as kept.
+   */
+  List<Dependency> put(String key, Path folder, Set<String> referenced, ValidatedIncident incident, List<Diagnostic> diagnostics) {
     List<Dependency> dependencies = new ArrayList<>();
     synchronized (referenced) {
       for (String name : referenced) dependencies.add(new Dependency(name, state(folder, name)));
@@ -125,6 +150,7 @@ final class ValidationCache {
     } catch (IOException | RuntimeException e) {
       // a cache that cannot be written is not used; the validation itself is complete
     }
+    return dependencies;
   }
 
   /** Deletes the entries this run did not use (and temporary files a killed run left). */

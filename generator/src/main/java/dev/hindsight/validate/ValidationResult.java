@@ -5,17 +5,23 @@ import dev.hindsight.model.Incident;
 import dev.hindsight.model.SiteConfig;
 import dev.hindsight.model.Visibility;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * What validation gives the later stages: the configuration, the incidents that could be read
- * (sorted newest first), every diagnostic (in report order), and how many files were checked.
+ * (sorted newest first), every diagnostic (in report order), how many files were checked, and,
+ * when validation went through its cache, each incident's source key by its source path: a digest
+ * of everything it was read from (see {@code ValidationCache.sourceKey}), which the page cache
+ * keys by instead of the incident's whole text.
  */
-public record ValidationResult(SiteConfig config, List<Incident> incidents, List<Diagnostic> diagnostics, int files) {
+public record ValidationResult(SiteConfig config, List<Incident> incidents, List<Diagnostic> diagnostics, int files,
+    Map<String, String> sourceKeys) {
   public ValidationResult {
     incidents = List.copyOf(incidents);
     diagnostics = List.copyOf(diagnostics);
+    sourceKeys = Map.copyOf(sourceKeys);
   }
 
   /** The incidents a site or analysis covers: drafts only when asked for. */

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads and validates a whole corpus: configuration, then every file in parallel (read, schema,
@@ -61,8 +63,10 @@ public final class Validator {
     List<Path> files = scanner.scan(inputRoot, scanProblems);
     all.addAll(scanProblems);
     Optional<ValidationCache> cache = cacheDir.map(dir -> new ValidationCache(dir, config, loaded.isPresent()));
+    Map<String, String> sourceKeys = new ConcurrentHashMap<>();
     List<ValidatedIncident> valid = files.parallelStream()
-        .map(file -> cache.isPresent() ? validateCached(inputRoot, file, checks, lints, all, cache.get()) : validateFile(inputRoot, file, checks, lints, all))
+        .map(file -> cache.isPresent() ? validateCached(inputRoot, file, checks, lints, all, cache.get(), sourceKeys)
+            : validateFile(inputRoot, file, checks, lints, all))
         .flatMap(Optional::stream)
         .toList();
     cache.ifPresent(c -> {
@@ -74,12 +78,12 @@ public final class Validator {
     List<Incident> sorted = valid.stream().map(ValidatedIncident::incident)
         .sorted(Comparator.comparing(Incident::started).reversed().thenComparing(Incident::id))
         .toList();
-    return new ValidationResult(config, sorted, all.sorted(), files.size());
+    return new ValidationResult(config, sorted, all.sorted(), files.size(), sourceKeys);
   }
 
   /** A file's outcome from the cache when its entry holds, else checked and kept there. */
   private Optional<ValidatedIncident> validateCached(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all,
-      ValidationCache cache) {
+      ValidationCache cache, Map<String, String> sourceKeys) {
     byte[] bytes;
     try {
       if (!dev.hindsight.load.Confinement.within(file, inputRoot) || Files.size(file) > DocumentReader.MAX_BYTES) {
@@ -93,13 +97,19 @@ public final class Validator {
     Optional<ValidationCache.Entry> hit = cache.get(key, file.getParent());
     if (hit.isPresent()) {
       all.addAll(hit.get().diagnostics());
-      return Optional.ofNullable(hit.get().incident());
+      return sourceKeyed(hit.get().incident(), key, hit.get().dependencies(), sourceKeys);
     }
     Checked checked = check(inputRoot, file, bytes, checks, lints);
     all.addAll(checked.problems());
-    cache.put(key, file.getParent(), checked.doc() == null ? java.util.Set.of() : checked.doc().referencedFiles(), checked.incident(),
-        checked.problems());
-    return Optional.ofNullable(checked.incident());
+    List<ValidationCache.Dependency> read = cache.put(key, file.getParent(),
+        checked.doc() == null ? java.util.Set.of() : checked.doc().referencedFiles(), checked.incident(), checked.problems());
+    return sourceKeyed(checked.incident(), key, read, sourceKeys);
+  }
+
+  private static Optional<ValidatedIncident> sourceKeyed(ValidatedIncident incident, String key, List<ValidationCache.Dependency> read,
+      Map<String, String> sourceKeys) {
+    if (incident != null) sourceKeys.put(incident.incident().sourcePath(), ValidationCache.sourceKey(key, read));
+    return Optional.ofNullable(incident);
   }
 
   private Optional<ValidatedIncident> validateFile(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all) {

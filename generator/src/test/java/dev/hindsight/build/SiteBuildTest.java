@@ -105,7 +105,8 @@ class SiteBuildTest {
 
   /**
    * A page reused from the cache without building its view must still change when anything it
-   * shows changes elsewhere: the title of an incident it links to, the text file it shows inline.
+   * shows changes elsewhere: a metric's CSV, the title of an incident it links to, the text file it
+   * shows inline.
    */
   @Test
   void aPageFollowsChangesToWhatItShowsFromOtherFiles(@TempDir Path dir) throws IOException {
@@ -117,12 +118,18 @@ class SiteBuildTest {
         .replace("2025-03-04T", "2025-03-10T").replace("due: 2025-03-11", "due: 2025-03-17").replace("done_on: 2025-03-10", "done_on: 2025-03-16")
         .replace("review_on: 2025-03-18", "review_on: 2025-03-24").replace("published_on: 2025-03-05", "published_on: 2025-03-11")
         .replace("status: published\n", "status: published\nrelated: [2025-03-04-orders-slow]\n")
-        .replace("      evidence: [latency, deploy]\n", "      evidence: [latency, deploy]\n  evidence:\n    - ref: plan.txt\n      note: the plan during the incident\n"));
+        .replace("      evidence: [latency, deploy]\n", "      evidence: [latency, deploy]\n  evidence:\n    - ref: plan.txt\n      note: the plan during the incident\n")
+        .replace("metrics:\n", "metrics:\n  - id: cpu\n    title: orders-db CPU\n    unit: \"%\"\n    source: node_exporter\n    file: cpu.csv\n"));
+    Files.writeString(folder.resolve("cpu.csv"), "time,value\n2025-03-10T09:00:00Z,41.5\n2025-03-10T09:05:00Z,97.25\n");
     Path out = dir.resolve("site");
     CliRun first = build(corpus, out, "--no-briefs");
     assertThat(first.exitCode()).as(first.err()).isEqualTo(0);
     Path page = out.resolve("incidents/2025-03-10-orders-slow-again/index.html");
-    assertThat(Files.readString(page)).contains("Orders database slow after deploy", "Seq Scan on orders");
+    assertThat(Files.readString(page)).contains("Orders database slow after deploy", "Seq Scan on orders", "97.25");
+
+    Files.writeString(folder.resolve("cpu.csv"), "time,value\n2025-03-10T09:00:00Z,41.5\n2025-03-10T09:05:00Z,88.75\n");
+    assertThat(build(corpus, out, "--no-briefs").exitCode()).isEqualTo(0);
+    assertThat(Files.readString(page)).as("a sample changed in the CSV").contains("88.75").doesNotContain("97.25");
 
     Files.writeString(file, Files.readString(file).replace("title: Orders database slow after deploy", "title: Orders database slow after the Tuesday deploy"));
     Files.writeString(folder.resolve("plan.txt"), "Index Scan using orders_created_at_idx\n");

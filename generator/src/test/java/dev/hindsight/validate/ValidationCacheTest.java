@@ -116,6 +116,33 @@ class ValidationCacheTest {
     assertThat(outcome(afterEdit)).isEqualTo(outcome(warm.fresh()));
   }
 
+  /**
+   * Each incident read through the cache has a source key (the page cache keys pages by it): the
+   * same on every run while its files stay as they are, another one as soon as the incident or a
+   * file it reads changes, and none without the cache.
+   */
+  @Test
+  void anIncidentsSourceKeyChangesExactlyWhenAFileItWasReadFromChanges() throws IOException {
+    Warm warm = warmExamples();
+    java.util.Map<String, String> before = warm.again().sourceKeys();
+    assertThat(before).hasSize(warm.fresh().incidents(true).size()).isEqualTo(warm.again().sourceKeys());
+    assertThat(warm.fresh().sourceKeys()).as("without the cache").isEmpty();
+
+    Path folder = warm.input().resolve("2025-11-18-catalog-db-index-bloat");
+    Files.writeString(folder.resolve("plan.txt"), "Index Scan using products_sku_idx\n", java.nio.file.StandardOpenOption.APPEND);
+    java.util.Map<String, String> afterEvidence = warm.again().sourceKeys();
+    assertThat(changed(before, afterEvidence)).singleElement().asString().contains("catalog-db-index-bloat");
+
+    Path incident = warm.input().resolve("2026-01-22-payments-api-connection-pool-exhaustion.md");
+    Files.writeString(incident, Files.readString(incident) + "\nOne more sentence.\n");
+    assertThat(changed(afterEvidence, warm.again().sourceKeys())).singleElement().asString().contains("payments-api-connection-pool-exhaustion");
+  }
+
+  private static List<String> changed(java.util.Map<String, String> a, java.util.Map<String, String> b) {
+    assertThat(b.keySet()).isEqualTo(a.keySet());
+    return a.keySet().stream().filter(k -> !a.get(k).equals(b.get(k))).toList();
+  }
+
   @Test
   void aConfigurationChangeChecksEveryFileAgainAndABrokenEntryIsIgnored() throws IOException {
     Warm warm = warmExamples();
