@@ -163,18 +163,28 @@ public final class Feeds {
     header.add(ImmutableCalScale.GREGORIAN);
     String empty = header.toString();
     int end = empty.lastIndexOf("END:VCALENDAR");
-    Map<VEvent, String> texts = new java.util.IdentityHashMap<>();
-    for (Map.Entry<String, List<VEvent>> e : byFile.entrySet()) {
-      StringBuilder text = new StringBuilder(empty.length() + e.getValue().size() * 400).append(empty, 0, end);
-      for (VEvent event : e.getValue()) text.append(texts.computeIfAbsent(event, VEvent::toString));
-      text.append(empty, end, empty.length());
-      // ical4j folds lines character by character: into an unlocked StringBuilder writer, not a
-      // (locking) BufferedWriter, then to the file at once.
-      org.apache.commons.io.output.StringBuilderWriter out = new org.apache.commons.io.output.StringBuilderWriter(text.length() + text.length() / 64);
-      try (net.fortuna.ical4j.data.FoldingWriter folding = new net.fortuna.ical4j.data.FoldingWriter(out, FOLD_LENGTH)) {
-        folding.write(text.toString());
-      }
-      Files.writeString(site.resolve(e.getKey()), out.getBuilder(), StandardCharsets.UTF_8);
+    // Every event is in all.ics: each is written out once, on every core.
+    List<VEvent> every = byFile.get("calendar/all.ics");
+    List<String> everyText = every.parallelStream().map(VEvent::toString).toList();
+    Map<VEvent, String> texts = new java.util.IdentityHashMap<>(every.size() * 2);
+    for (int k = 0; k < every.size(); k++) texts.put(every.get(k), everyText.get(k));
+    try {
+      byFile.entrySet().parallelStream().forEach(e -> {
+        StringBuilder text = new StringBuilder(empty.length() + e.getValue().size() * 400).append(empty, 0, end);
+        for (VEvent event : e.getValue()) text.append(texts.get(event));
+        text.append(empty, end, empty.length());
+        // ical4j folds lines character by character: into an unlocked StringBuilder writer, not a
+        // (locking) BufferedWriter, then to the file at once.
+        org.apache.commons.io.output.StringBuilderWriter out = new org.apache.commons.io.output.StringBuilderWriter(text.length() + text.length() / 64);
+        try (net.fortuna.ical4j.data.FoldingWriter folding = new net.fortuna.ical4j.data.FoldingWriter(out, FOLD_LENGTH)) {
+          folding.write(text.toString());
+          Files.writeString(site.resolve(e.getKey()), out.getBuilder(), StandardCharsets.UTF_8);
+        } catch (IOException x) {
+          throw new java.io.UncheckedIOException(x);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 

@@ -104,33 +104,43 @@ public final class SearchIndex {
     return Math.floorMod(h, SHARDS);
   }
 
+  /** What the index takes from one incident: its weighted word counts, their total, and the three snippet texts. */
+  private record Terms(Map<String, double[]> tf, double length, String summary, String rca, String rest) {}
+
+  private static Terms terms(Incident i) {
+    Map<String, double[]> tf = new HashMap<>();
+    add(tf, i.title(), 3);
+    add(tf, i.summary().orElse(""), 2);
+    i.services().forEach(x -> add(tf, x, 2));
+    i.tags().forEach(x -> add(tf, x, 2));
+    add(tf, rcaText(i), 2);
+    i.timeline().forEach(e -> add(tf, e.event(), 1));
+    i.actions().forEach(a -> {
+      add(tf, a.title(), 1);
+      add(tf, a.owner(), 1);
+    });
+    add(tf, i.narrative(), 1);
+    double length = 0;
+    for (double[] w : tf.values()) length += w[0];
+    return new Terms(tf, length, plain(i.summary().orElse("")), plain(rcaText(i)),
+        plain(i.timeline().stream().map(TimelineEntry::event).reduce("", (a, b) -> a + " " + b)
+            + " " + i.actions().stream().map(a -> a.title()).reduce("", (a, b) -> a + " " + b)));
+  }
+
   public void write(List<Incident> incidents, SiteConfig config, Path dir) throws IOException {
     Files.createDirectories(dir);
     int n = incidents.size();
-    List<Map<String, double[]>> tfs = new ArrayList<>(n);
+    // Each incident's words and snippets on every core (in order); the counts across incidents after.
+    List<Terms> terms = new ArrayList<>(incidents.parallelStream().map(SearchIndex::terms).toList());
     double[] lengths = new double[n];
     Map<String, Integer> df = new HashMap<>();
     ArrayNode docs = json.createArrayNode();
     List<ArrayNode> texts = new ArrayList<>();
     for (int d = 0; d < n; d++) {
       Incident i = incidents.get(d);
-      Map<String, double[]> tf = new HashMap<>();
-      add(tf, i.title(), 3);
-      add(tf, i.summary().orElse(""), 2);
-      i.services().forEach(x -> add(tf, x, 2));
-      i.tags().forEach(x -> add(tf, x, 2));
-      add(tf, rcaText(i), 2);
-      i.timeline().forEach(e -> add(tf, e.event(), 1));
-      i.actions().forEach(a -> {
-        add(tf, a.title(), 1);
-        add(tf, a.owner(), 1);
-      });
-      add(tf, i.narrative(), 1);
-      tfs.add(tf);
-      double length = 0;
-      for (double[] w : tf.values()) length += w[0];
-      lengths[d] = length;
-      tf.keySet().forEach(w -> df.merge(w, 1, Integer::sum));
+      Terms t = terms.get(d);
+      lengths[d] = t.length();
+      t.tf().keySet().forEach(w -> df.merge(w, 1, Integer::sum));
       ObjectNode doc = docs.addObject();
       doc.put("id", i.id());
       doc.put("t", i.title());
@@ -138,11 +148,7 @@ public final class SearchIndex {
       doc.put("s", i.severity());
       doc.put("d", i.started().atZoneSameInstant(config.timeZone()).toLocalDate().toString());
       if (d % TEXT_CHUNK == 0) texts.add(json.createArrayNode());
-      texts.get(d / TEXT_CHUNK).addArray()
-          .add(plain(i.summary().orElse("")))
-          .add(plain(rcaText(i)))
-          .add(plain(i.timeline().stream().map(TimelineEntry::event).reduce("", (a, b) -> a + " " + b)
-              + " " + i.actions().stream().map(a -> a.title()).reduce("", (a, b) -> a + " " + b)));
+      texts.get(d / TEXT_CHUNK).addArray().add(t.summary()).add(t.rca()).add(t.rest());
     }
     for (int c = 0; c < texts.size(); c++) {
       json.writeValue(dir.resolve(String.format(Locale.ROOT, "texts-%02d.json", c)).toFile(), texts.get(c));
@@ -150,14 +156,14 @@ public final class SearchIndex {
     double avg = n == 0 ? 1 : java.util.Arrays.stream(lengths).average().orElse(1);
     Map<String, Postings> postings = new HashMap<>(df.size() * 2);
     for (int d = 0; d < n; d++) {
-      for (Map.Entry<String, double[]> e : tfs.get(d).entrySet()) {
+      for (Map.Entry<String, double[]> e : terms.get(d).tf().entrySet()) {
         int count = df.get(e.getKey());
         double idf = Math.log(1 + (n - count + 0.5) / (count + 0.5));
         double tf = e.getValue()[0];
         double score = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[d] / avg));
         postings.computeIfAbsent(e.getKey(), k -> new Postings(count)).add(d, Math.round(score * 1000) / 1000.0);
       }
-      tfs.set(d, null);
+      terms.set(d, null);
     }
     json.writeValue(dir.resolve("docs.json").toFile(), docs);
     List<String> vocabulary = new ArrayList<>(df.keySet());
