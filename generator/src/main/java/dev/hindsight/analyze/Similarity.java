@@ -87,26 +87,80 @@ public final class Similarity {
       }
     }
     // Each incident's query is independent of the others': run them in parallel, keep the order.
+    // Postings as arrays and the scores in one array per thread (with the list of incidents it
+    // touched): the same sums in the same order as a map of boxed scores, without the boxes.
+    Map<String, int[]> postingDocs = new HashMap<>(postings.size() * 2);
+    Map<String, double[]> postingWeights = new HashMap<>(postings.size() * 2);
+    postings.forEach((term, list) -> {
+      int[] docs = new int[list.size()];
+      double[] weights = new double[list.size()];
+      for (int k = 0; k < docs.length; k++) {
+        docs[k] = list.get(k).doc();
+        weights[k] = list.get(k).weight();
+      }
+      postingDocs.put(term, docs);
+      postingWeights.put(term, weights);
+    });
+    ThreadLocal<Scores> perThread = ThreadLocal.withInitial(() -> new Scores(n));
     List<List<Match>> tops = java.util.stream.IntStream.range(0, n).parallel().mapToObj(q -> {
-      Map<Integer, Double> scores = new HashMap<>();
       List<Map.Entry<String, Double>> terms = vectors.get(q).entrySet().stream()
           .filter(e -> postings.containsKey(e.getKey()))
           .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .limit(QUERY_TERMS).toList();
+      Scores scores = perThread.get();
       for (Map.Entry<String, Double> term : terms) {
-        for (Posting p : postings.get(term.getKey())) {
-          if (p.doc() != q) scores.merge(p.doc(), term.getValue() * p.weight(), Double::sum);
+        double weight = term.getValue();
+        int[] docs = postingDocs.get(term.getKey());
+        double[] weights = postingWeights.get(term.getKey());
+        for (int k = 0; k < docs.length; k++) {
+          if (docs[k] != q) scores.add(docs[k], weight * weights[k]);
         }
       }
-      List<Match> top = scores.entrySet().stream()
-          .filter(e -> e.getValue() >= MIN_SCORE)
-          .map(e -> new Match(incidents.get(e.getKey()).id(), Math.round(e.getValue() * 1000) / 1000.0))
-          .sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::id))
-          .limit(limit).toList();
-      return top;
+      return scores.top(incidents, limit);
     }).toList();
     for (int q = 0; q < n; q++) result.put(incidents.get(q).id(), tops.get(q));
     return result;
+  }
+
+  /**
+   * One query's scores: a sum per incident and the incidents touched, in the order first touched.
+   * Reused by the queries one thread runs, and cleared by {@link #top}.
+   */
+  private static final class Scores {
+    private final double[] sum;
+    private final boolean[] seen;
+    private int[] touched = new int[64];
+    private int size;
+
+    Scores(int n) {
+      sum = new double[n];
+      seen = new boolean[n];
+    }
+
+    void add(int doc, double score) {
+      if (!seen[doc]) {
+        seen[doc] = true;
+        sum[doc] = score;
+        if (size == touched.length) touched = java.util.Arrays.copyOf(touched, size * 2);
+        touched[size++] = doc;
+      } else {
+        sum[doc] += score;
+      }
+    }
+
+    /** The best {@code limit} of at least {@link #MIN_SCORE}, by rounded score, then id; and clears. */
+    List<Match> top(List<Incident> incidents, int limit) {
+      List<Match> candidates = new ArrayList<>();
+      for (int k = 0; k < size; k++) {
+        int doc = touched[k];
+        if (sum[doc] >= MIN_SCORE) candidates.add(new Match(incidents.get(doc).id(), Math.round(sum[doc] * 1000) / 1000.0));
+        seen[doc] = false;
+        sum[doc] = 0;
+      }
+      size = 0;
+      candidates.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::id));
+      return candidates.size() > limit ? List.copyOf(candidates.subList(0, limit)) : List.copyOf(candidates);
+    }
   }
 
   static Map<String, Double> termCounts(Incident i) {

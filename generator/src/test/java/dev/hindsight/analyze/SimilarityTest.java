@@ -54,6 +54,65 @@ class SimilarityTest {
     assertThat(similar.get("c")).isEmpty();
   }
 
+  /**
+   * The scores are summed in arrays, not in a map of boxed numbers: on a synthetic corpus every
+   * incident gets exactly the matches, scores and order the map gives.
+   */
+  @Test
+  void theArrayScoresGiveWhatAMapOfScoresGives(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+    new dev.hindsight.bench.SyntheticCorpus(600, 42).write(dir);
+    List<Incident> corpus = new Validator().validate(dir.resolve("postmortems"), Optional.of(dir.resolve("hindsight.yaml"))).incidents();
+    assertThat(corpus).hasSize(600);
+    Map<String, List<Similarity.Match>> fast = Similarity.find(corpus, 5);
+    assertThat(fast).isEqualTo(byMapOfScores(corpus, 5));
+    assertThat(fast.values().stream().mapToInt(List::size).sum()).as("matches found").isGreaterThan(1000);
+  }
+
+  /** {@link Similarity#find} as it was written first: weights, postings and per-query scores in hash maps. */
+  private static Map<String, List<Similarity.Match>> byMapOfScores(List<Incident> incidents, int limit) {
+    int n = incidents.size();
+    List<Map<String, Double>> counts = incidents.stream().map(Similarity::termCounts).toList();
+    Map<String, Integer> df = new java.util.HashMap<>();
+    for (Map<String, Double> tf : counts) tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
+    List<Map<String, Double>> vectors = new java.util.ArrayList<>();
+    for (Map<String, Double> tf : counts) {
+      Map<String, Double> v = new java.util.HashMap<>();
+      double norm = 0;
+      for (Map.Entry<String, Double> e : tf.entrySet()) {
+        double w = (1 + Math.log(e.getValue())) * (Math.log((1.0 + n) / (1.0 + df.get(e.getKey()))) + 1);
+        v.put(e.getKey(), w);
+        norm += w * w;
+      }
+      double len = Math.sqrt(norm);
+      v.replaceAll((t, w) -> w / len);
+      vectors.add(v);
+    }
+    int cap = Math.max(Similarity.MIN_POSTINGS_CAP, (int) (n * Similarity.MAX_POSTINGS_SHARE));
+    Map<String, List<Map.Entry<Integer, Double>>> postings = new java.util.HashMap<>();
+    for (int d = 0; d < n; d++) {
+      for (Map.Entry<String, Double> e : vectors.get(d).entrySet()) {
+        if (df.get(e.getKey()) <= cap) postings.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(Map.entry(d, e.getValue()));
+      }
+    }
+    Map<String, List<Similarity.Match>> result = new java.util.HashMap<>();
+    for (int q = 0; q < n; q++) {
+      Map<Integer, Double> scores = new java.util.HashMap<>();
+      List<Map.Entry<String, Double>> terms = vectors.get(q).entrySet().stream().filter(e -> postings.containsKey(e.getKey()))
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+          .limit(Similarity.QUERY_TERMS).toList();
+      for (Map.Entry<String, Double> term : terms) {
+        for (Map.Entry<Integer, Double> p : postings.get(term.getKey())) {
+          if (p.getKey() != q) scores.merge(p.getKey(), term.getValue() * p.getValue(), Double::sum);
+        }
+      }
+      result.put(incidents.get(q).id(), scores.entrySet().stream().filter(e -> e.getValue() >= Similarity.MIN_SCORE)
+          .map(e -> new Similarity.Match(incidents.get(e.getKey()).id(), Math.round(e.getValue() * 1000) / 1000.0))
+          .sorted(java.util.Comparator.comparingDouble(Similarity.Match::score).reversed().thenComparing(Similarity.Match::id))
+          .limit(limit).toList());
+    }
+    return result;
+  }
+
   @Test
   void tokensDropStopWordsShortWordsAndNumbers() {
     assertThat(Similarity.tokens("The orders-db primary hit 61 million rows, a deadlock!"))

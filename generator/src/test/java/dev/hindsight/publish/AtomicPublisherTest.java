@@ -23,6 +23,29 @@ class AtomicPublisherTest {
     assertThat(dir.toFile().list()).containsOnly("site");
   }
 
+  /** A large old site (emptied in parallel) goes whole; a link in it is removed, never followed. */
+  @Test
+  void theOldSiteIsDeletedWholeWithoutFollowingLinks(@TempDir Path dir) throws IOException {
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(outside.resolve("keep.txt"), "keep");
+    Path out = Files.createDirectories(dir.resolve("site/incidents"));
+    for (int k = 0; k < 300; k++) {
+      Path page = Files.createDirectories(out.resolve("i-" + k));
+      Files.createDirectories(page.resolve("files"));
+      Files.writeString(page.resolve("index.html"), "page " + k);
+      Files.writeString(page.resolve("files/cpu.csv"), "time,value\n");
+    }
+    Files.createSymbolicLink(out.resolve("i-7/outside"), outside);
+    AtomicPublisher publisher = new AtomicPublisher(dir.resolve("site"));
+    Path staging = publisher.stage();
+    Files.writeString(staging.resolve("index.html"), "new");
+    publisher.commit(staging);
+    assertThat(dir.resolve("site/index.html")).hasContent("new");
+    assertThat(dir.resolve("site/incidents")).doesNotExist();
+    assertThat(dir.toFile().list()).containsOnly("site", "outside");
+    assertThat(outside.resolve("keep.txt")).hasContent("keep");
+  }
+
   @Test
   void abortLeavesTheOutputUntouched(@TempDir Path dir) throws IOException {
     Path out = Files.createDirectories(dir.resolve("site"));
