@@ -176,8 +176,10 @@ public final class Feeds {
         // ical4j folds lines character by character: into an unlocked StringBuilder writer, not a
         // (locking) BufferedWriter, then to the file at once.
         org.apache.commons.io.output.StringBuilderWriter out = new org.apache.commons.io.output.StringBuilderWriter(text.length() + text.length() / 64);
-        try (net.fortuna.ical4j.data.FoldingWriter folding = new net.fortuna.ical4j.data.FoldingWriter(out, FOLD_LENGTH)) {
-          folding.write(text.toString());
+        try {
+          try (net.fortuna.ical4j.data.FoldingWriter folding = new net.fortuna.ical4j.data.FoldingWriter(out, FOLD_LENGTH)) {
+            folding.write(text.toString());
+          }
           Files.writeString(site.resolve(e.getKey()), out.getBuilder(), StandardCharsets.UTF_8);
         } catch (IOException x) {
           throw new java.io.UncheckedIOException(x);
