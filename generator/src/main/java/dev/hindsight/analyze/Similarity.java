@@ -36,7 +36,22 @@ public final class Similarity {
   static final int MIN_POSTINGS_CAP = 40;
   static final double MIN_SCORE = 0.08;
 
-  private record Posting(int doc, double weight) {}
+  /** One term's postings: the incidents that hold it, in corpus order, and its weight in each. */
+  private static final class Postings {
+    final int[] docs;
+    final double[] weights;
+    int size;
+
+    Postings(int capacity) {
+      docs = new int[capacity];
+      weights = new double[capacity];
+    }
+
+    void add(int doc, double weight) {
+      docs[size] = doc;
+      weights[size++] = weight;
+    }
+  }
 
   /** A similar incident and how similar, 0..1. */
   public record Match(String id, double score) {}
@@ -62,45 +77,21 @@ public final class Similarity {
       incidents.forEach(i -> result.put(i.id(), List.of()));
       return result;
     }
-    List<Map<String, Double>> counts = incidents.parallelStream().map(Similarity::termCounts).toList();
-    Map<String, Integer> df = new HashMap<>();
-    for (Map<String, Double> tf : counts) tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
-    List<Map<String, Double>> vectors = new ArrayList<>(n);
-    for (Map<String, Double> tf : counts) {
-      Map<String, Double> v = new HashMap<>();
-      double norm = 0;
-      for (Map.Entry<String, Double> e : tf.entrySet()) {
-        double w = (1 + Math.log(e.getValue())) * (Math.log((1.0 + n) / (1.0 + df.get(e.getKey()))) + 1);
-        v.put(e.getKey(), w);
-        norm += w * w;
-      }
-      double len = Math.sqrt(norm);
-      v.replaceAll((t, w) -> w / len);
-      vectors.add(v);
-    }
+    Weights weights = weigh(incidents);
+    Map<String, Integer> df = weights.df();
+    List<Map<String, Double>> vectors = weights.vectors();
     int cap = Math.max(MIN_POSTINGS_CAP, (int) (n * MAX_POSTINGS_SHARE));
-    Map<String, List<Posting>> postings = new HashMap<>();
+    // Each term's postings as two arrays (incidents in order, weights), sized by its document frequency.
+    Map<String, Postings> postings = new HashMap<>();
     for (int d = 0; d < n; d++) {
       for (Map.Entry<String, Double> e : vectors.get(d).entrySet()) {
-        if (df.get(e.getKey()) > cap) continue;
-        postings.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Posting(d, e.getValue()));
+        int count = df.get(e.getKey());
+        if (count <= cap) postings.computeIfAbsent(e.getKey(), k -> new Postings(count)).add(d, e.getValue());
       }
     }
     // Each incident's query is independent of the others': run them in parallel, keep the order.
-    // Postings as arrays and the scores in one array per thread (with the list of incidents it
-    // touched): the same sums in the same order as a map of boxed scores, without the boxes.
-    Map<String, int[]> postingDocs = new HashMap<>(postings.size() * 2);
-    Map<String, double[]> postingWeights = new HashMap<>(postings.size() * 2);
-    postings.forEach((term, list) -> {
-      int[] docs = new int[list.size()];
-      double[] weights = new double[list.size()];
-      for (int k = 0; k < docs.length; k++) {
-        docs[k] = list.get(k).doc();
-        weights[k] = list.get(k).weight();
-      }
-      postingDocs.put(term, docs);
-      postingWeights.put(term, weights);
-    });
+    // The scores go in one array per thread (with the list of incidents it touched): the same sums
+    // in the same order as a map of boxed scores, without the boxes.
     ThreadLocal<Scores> perThread = ThreadLocal.withInitial(() -> new Scores(n));
     List<List<Match>> tops = java.util.stream.IntStream.range(0, n).parallel().mapToObj(q -> {
       List<Map.Entry<String, Double>> terms = vectors.get(q).entrySet().stream()
@@ -110,10 +101,9 @@ public final class Similarity {
       Scores scores = perThread.get();
       for (Map.Entry<String, Double> term : terms) {
         double weight = term.getValue();
-        int[] docs = postingDocs.get(term.getKey());
-        double[] weights = postingWeights.get(term.getKey());
-        for (int k = 0; k < docs.length; k++) {
-          if (docs[k] != q) scores.add(docs[k], weight * weights[k]);
+        Postings p = postings.get(term.getKey());
+        for (int k = 0; k < p.size; k++) {
+          if (p.docs[k] != q) scores.add(p.docs[k], weight * p.weights[k]);
         }
       }
       return scores.top(incidents, limit);
@@ -161,6 +151,30 @@ public final class Similarity {
       candidates.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::id));
       return candidates.size() > limit ? List.copyOf(candidates.subList(0, limit)) : List.copyOf(candidates);
     }
+  }
+
+  /** Each incident's term weights (log tf x idf, of unit length) and each term's document frequency. */
+  record Weights(List<Map<String, Double>> vectors, Map<String, Integer> df) {}
+
+  static Weights weigh(List<Incident> incidents) {
+    int n = incidents.size();
+    List<Map<String, Double>> counts = incidents.parallelStream().map(Similarity::termCounts).toList();
+    Map<String, Integer> df = new HashMap<>();
+    for (Map<String, Double> tf : counts) tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
+    List<Map<String, Double>> vectors = new ArrayList<>(n);
+    for (Map<String, Double> tf : counts) {
+      Map<String, Double> v = new HashMap<>();
+      double norm = 0;
+      for (Map.Entry<String, Double> e : tf.entrySet()) {
+        double w = (1 + Math.log(e.getValue())) * (Math.log((1.0 + n) / (1.0 + df.get(e.getKey()))) + 1);
+        v.put(e.getKey(), w);
+        norm += w * w;
+      }
+      double len = Math.sqrt(norm);
+      v.replaceAll((t, w) -> w / len);
+      vectors.add(v);
+    }
+    return new Weights(vectors, df);
   }
 
   static Map<String, Double> termCounts(Incident i) {

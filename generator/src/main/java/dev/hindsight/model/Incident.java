@@ -112,26 +112,6 @@ public record Incident(
         facilitator, impact, timeline, metrics, rca, actions, reviewOn, kept, publishedOn, lintExceptions, narrative, sourcePath, file);
   }
 
-  /**
-   * The incident as text for cache keys: {@link #toString()} with each metric's samples written as
-   * raw numbers ({@code epochSecond,nano,offset,valueBits;}) instead of record text, which is most
-   * of the work at 150 samples an incident.
-   */
-  public String cacheText() {
-    List<Metric> bare = metrics.stream().map(m -> new Metric(m.id(), m.title(), m.unit(), m.threshold(), m.source(), m.file(), List.of())).toList();
-    StringBuilder sb = new StringBuilder(4096).append(new Incident(id, title, status, visibility, severity, summary, started, detected, mitigated,
-        resolved, services, tags, authors, facilitator, impact, timeline, bare, rca, actions, reviewOn, related, publishedOn, lintExceptions,
-        narrative, sourcePath, file));
-    for (Metric m : metrics) {
-      sb.append('\u0000').append(m.id());
-      for (MetricPoint p : m.points()) {
-        sb.append(p.epochSecond()).append(',').append(p.nano()).append(',').append(p.offsetSeconds()).append(',')
-            .append(Double.doubleToRawLongBits(p.value())).append(';');
-      }
-    }
-    return sb.toString();
-  }
-
   public boolean isDraft() {
     return status == IncidentStatus.DRAFT;
   }

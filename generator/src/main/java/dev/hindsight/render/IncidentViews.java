@@ -100,18 +100,18 @@ public final class IncidentViews {
   }
 
   /**
-   * Everything an incident's page is made from, as text: the incident as read ({@code incidentText}:
-   * {@link Incident#cacheText} or a digest of its source files), its figures, the
+   * Everything an incident's page is made from, as text: the incident as read ({@code sourceKey}, a
+   * digest of the files it was read from: {@code ValidationResult.sourceKeys}), its figures, the
    * titles and presence of the incidents it links to, its history and the text files it shows
    * inline; with the settings and the as-of date (in the cache's fingerprint), two builds with the
    * same inputs give the same page, so a rebuild copies the page from the cache without building
    * its view (Markdown and all).
    */
-  public String pageInputs(Incident i, String incidentText, Set<String> publishedIds, Function<String, String> titleOf) {
+  public String pageInputs(Incident i, String sourceKey, Set<String> publishedIds, Function<String, String> titleOf) {
     IncidentFigures figures = analysis.of(i.id());
     // The configuration, the analysis date and whether briefs are written are the same for every
     // page: they are part of the cache's fingerprint (SiteRenderer), not of each page's inputs.
-    StringBuilder sb = new StringBuilder(8192).append(incidentText).append('\u0000').append(figures).append('\u0000').append(history.of(i.sourcePath()));
+    StringBuilder sb = new StringBuilder(8192).append(sourceKey).append('\u0000').append(figures).append('\u0000').append(history.of(i.sourcePath()));
     java.util.stream.Stream.concat(java.util.stream.Stream.concat(i.related().stream(),
             figures.recurrence().stream().flatMap(r -> r.predecessors().stream())), figures.similar().stream().map(m -> m.id()))
         .forEach(id -> sb.append('\u0000').append(id).append(publishedIds.contains(id)).append(titleOf.apply(id)));

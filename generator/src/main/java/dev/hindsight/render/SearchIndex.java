@@ -108,12 +108,13 @@ public final class SearchIndex {
   private record Terms(Map<String, double[]> tf, double length, String summary, String rca, String rest) {}
 
   private static Terms terms(Incident i) {
+    String rca = rcaText(i);
     Map<String, double[]> tf = new HashMap<>();
     add(tf, i.title(), 3);
     add(tf, i.summary().orElse(""), 2);
     i.services().forEach(x -> add(tf, x, 2));
     i.tags().forEach(x -> add(tf, x, 2));
-    add(tf, rcaText(i), 2);
+    add(tf, rca, 2);
     i.timeline().forEach(e -> add(tf, e.event(), 1));
     i.actions().forEach(a -> {
       add(tf, a.title(), 1);
@@ -122,7 +123,7 @@ public final class SearchIndex {
     add(tf, i.narrative(), 1);
     double length = 0;
     for (double[] w : tf.values()) length += w[0];
-    return new Terms(tf, length, plain(i.summary().orElse("")), plain(rcaText(i)),
+    return new Terms(tf, length, plain(i.summary().orElse("")), plain(rca),
         plain(i.timeline().stream().map(TimelineEntry::event).reduce("", (a, b) -> a + " " + b)
             + " " + i.actions().stream().map(a -> a.title()).reduce("", (a, b) -> a + " " + b)));
   }

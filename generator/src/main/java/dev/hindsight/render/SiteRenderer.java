@@ -57,8 +57,8 @@ public final class SiteRenderer {
    * @param briefs whether PDF briefs are written, so that pages link to them
    * @param history the incidents' git history (none outside a repository)
    * @param sourceKeys each incident's source key by its source path, where validation gave one
-   *     ({@link dev.hindsight.validate.ValidationResult#sourceKeys}): its page is cached by that
-   *     instead of by its whole text
+   *     ({@link dev.hindsight.validate.ValidationResult#sourceKeys}): its page is cached by that;
+   *     a page without one is rendered every time
    * @throws TemplateFailure when a template is broken; the target is then incomplete
    */
   public Summary render(SiteConfig config, List<Incident> incidents, Analysis analysis, int skippedDrafts, boolean draftsIncluded,
@@ -102,7 +102,13 @@ public final class SiteRenderer {
     for (Incident i : incidents) {
       tasks.add(() -> {
         Path dir = target.resolve("incidents").resolve(i.id());
-        writeFromInputs("incident.ftlh", () -> views.pageInputs(i, sourceText(i, sourceKeys), ids, titles::get), () -> views.page(i, ids, titles::get), dir.resolve("index.html"));
+        String source = sourceKeys.get(i.sourcePath());
+        if (source == null) {
+          render("incident.ftlh", views.page(i, ids, titles::get), dir.resolve("index.html"), null);
+        } else {
+          writeFromInputs("incident.ftlh", () -> views.pageInputs(i, source, ids, titles::get), () -> views.page(i, ids, titles::get),
+              dir.resolve("index.html"));
+        }
         files.addAndGet(copyDataFiles(i, dir.resolve("files")));
       });
     }
@@ -110,12 +116,6 @@ public final class SiteRenderer {
     timer.lap("  render: pages and data");
     cache.prune();
     return new Summary(incidents.size() + groups.size() + 5, cache.reused.get(), files.get());
-  }
-
-  /** What an incident's page key holds of the incident itself: its source key when there is one, else its whole text. */
-  private static String sourceText(Incident i, Map<String, String> sourceKeys) {
-    String key = sourceKeys.get(i.sourcePath());
-    return key != null ? "source:" + key : i.cacheText();
   }
 
   /** A unit of rendering work that may fail with an I/O error. */
@@ -186,41 +186,42 @@ public final class SiteRenderer {
   private void writeFromInputs(String templateName, java.util.function.Supplier<String> inputs, java.util.function.Supplier<Object> view,
       Path file) throws IOException {
     Files.createDirectories(file.getParent());
-    if (!cache.enabled()) {
-      write(templateName, view.get(), file);
-      return;
-    }
-    String key = cache.key(templateName + "#inputs", inputs.get());
-    if (cache.copyTo(key, file)) {
+    String key = cache.enabled() ? cache.key(templateName + "#inputs", inputs.get()) : null;
+    if (key != null && cache.copyTo(key, file)) {
       cache.reused.incrementAndGet();
       return;
     }
-    write(templateName, view.get(), file, key);
+    render(templateName, view.get(), file, key);
   }
 
+  /** Writes a page kept in the cache by its view data. */
   private void write(String templateName, Object page, Path file) {
-    write(templateName, page, file, null);
-  }
-
-  private void write(String templateName, Object page, Path file, String inputKey) {
+    String key = cache.enabled() ? cache.key(templateName, page) : null;
+    Optional<byte[]> cached = key == null ? Optional.empty() : cache.get(key);
     try {
-      Files.createDirectories(file.getParent());
-      // A page keyed by its inputs missed the cache because an input changed; its view data
-      // would change with them, so it is rendered without a second key.
-      String key = inputKey != null || !cache.enabled() ? inputKey : cache.key(templateName, page);
-      Optional<byte[]> cached = inputKey != null ? Optional.empty() : cache.get(key);
       if (cached.isPresent()) {
+        Files.createDirectories(file.getParent());
         Files.write(file, cached.get());
         cache.reused.incrementAndGet();
         return;
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    render(templateName, page, file, key);
+  }
+
+  /** Renders a page and keeps it in the cache under {@code key}; a null key keeps nothing. */
+  private void render(String templateName, Object page, Path file, String key) {
+    try {
+      Files.createDirectories(file.getParent());
       Template template = templates.template(templateName);
       // Unsynchronised, and sized for an incident page (about 40 KB) so that it seldom grows.
       org.apache.commons.io.output.StringBuilderWriter html = new org.apache.commons.io.output.StringBuilderWriter(64 * 1024);
       template.process(Map.of("page", page), html);
       byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
       Files.write(file, bytes);
-      cache.put(key, bytes);
+      if (key != null) cache.put(key, bytes);
       cache.rendered.incrementAndGet();
     } catch (ParseException e) {
       throw failure(templateName, e.getLineNumber(), e.getColumnNumber(), "the template has a syntax error: " + e.getEditorMessage(), e);

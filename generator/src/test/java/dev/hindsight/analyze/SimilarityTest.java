@@ -68,25 +68,12 @@ class SimilarityTest {
     assertThat(fast.values().stream().mapToInt(List::size).sum()).as("matches found").isGreaterThan(1000);
   }
 
-  /** {@link Similarity#find} as it was written first: weights, postings and per-query scores in hash maps. */
+  /** {@link Similarity#find} as it was written first: postings and per-query scores in hash maps (the weights are the same). */
   private static Map<String, List<Similarity.Match>> byMapOfScores(List<Incident> incidents, int limit) {
     int n = incidents.size();
-    List<Map<String, Double>> counts = incidents.stream().map(Similarity::termCounts).toList();
-    Map<String, Integer> df = new java.util.HashMap<>();
-    for (Map<String, Double> tf : counts) tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
-    List<Map<String, Double>> vectors = new java.util.ArrayList<>();
-    for (Map<String, Double> tf : counts) {
-      Map<String, Double> v = new java.util.HashMap<>();
-      double norm = 0;
-      for (Map.Entry<String, Double> e : tf.entrySet()) {
-        double w = (1 + Math.log(e.getValue())) * (Math.log((1.0 + n) / (1.0 + df.get(e.getKey()))) + 1);
-        v.put(e.getKey(), w);
-        norm += w * w;
-      }
-      double len = Math.sqrt(norm);
-      v.replaceAll((t, w) -> w / len);
-      vectors.add(v);
-    }
+    Similarity.Weights weights = Similarity.weigh(incidents);
+    Map<String, Integer> df = weights.df();
+    List<Map<String, Double>> vectors = weights.vectors();
     int cap = Math.max(Similarity.MIN_POSTINGS_CAP, (int) (n * Similarity.MAX_POSTINGS_SHARE));
     Map<String, List<Map.Entry<Integer, Double>>> postings = new java.util.HashMap<>();
     for (int d = 0; d < n; d++) {
