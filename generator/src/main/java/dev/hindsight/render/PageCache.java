@@ -4,30 +4,59 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
  * Rendered pages kept by a hash of everything that makes them: the templates' sources, the
  * generator's version and the page's complete view data. A page whose hash was seen before is
- * copied instead of rendered, so an incremental build writes exactly what a clean build would.
- * Entries no build used are pruned at the end, which keeps the cache the size of one site.
+ * linked or copied instead of rendered, so an incremental build writes exactly what a clean build
+ * would. Entries no build used are pruned at the end, which keeps the cache the size of one site.
+ *
+ * <p>Where the file system allows, an entry is a hard link to the page the build wrote, and a
+ * reused page is a hard link to the entry: no page is written twice or copied, and the cache takes
+ * no room of its own beside the site. Because a published page and its entry are then the same
+ * file, an entry is used only while its size and modification time are those it had when this
+ * cache kept it (recorded in {@value #STAMPS}); a page edited in place in the published site is
+ * rendered again, never spread. Across file systems (a cache beside the input, the output
+ * elsewhere) entries are copies.
  */
 final class PageCache {
+  /** The stamps of the entries the last build kept: key, size, modification time in nanoseconds. */
+  static final String STAMPS = "entries.tsv";
   private final Optional<Path> dir;
   /** A digest that has read the fingerprint: each key starts from a copy of it. */
   private final MessageDigest primed;
-  private final Set<String> used = ConcurrentHashMap.newKeySet();
+  /** The entries as the last build left them. */
+  private final Map<String, Stamp> recorded;
+  /** The entries this build used or wrote, as they are now. */
+  private final Map<String, Stamp> kept = new ConcurrentHashMap<>();
+  private final AtomicInteger links = new AtomicInteger();
+  private volatile boolean dirReady;
   final AtomicInteger rendered = new AtomicInteger();
   final AtomicInteger reused = new AtomicInteger();
+
+  /** What identifies an entry's content without reading it: its size and modification time. */
+  private record Stamp(long size, long modified) {
+    static Stamp of(Path file) throws IOException {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!a.isRegularFile()) throw new IOException(file + " is not a regular file");
+      return new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    }
+  }
 
   PageCache(Optional<Path> dir, String fingerprint) {
     this.dir = dir;
@@ -38,6 +67,7 @@ final class PageCache {
     }
     primed.update(fingerprint.getBytes(StandardCharsets.UTF_8));
     primed.update((byte) 0);
+    recorded = dir.map(PageCache::readStamps).orElse(Map.of());
   }
 
   /** Whether pages are kept at all; without a folder no key is worth computing. */
@@ -57,52 +87,87 @@ final class PageCache {
     }
   }
 
-  Optional<byte[]> get(String key) {
-    if (dir.isEmpty()) return Optional.empty();
-    used.add(key);
-    Path file = dir.get().resolve(key + ".html");
-    try {
-      return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** Copies the page kept under {@code key} to {@code target} (file to file, no copy on the heap); false when there is none. */
+  /**
+   * Puts the page kept under {@code key} at {@code target} (a new file), as a hard link or else a
+   * copy; false when there is none, or when it is no longer as this cache left it.
+   */
   boolean copyTo(String key, Path target) {
     if (dir.isEmpty()) return false;
-    used.add(key);
-    Path file = dir.get().resolve(key + ".html");
+    Stamp was = recorded.get(key);
+    if (was == null) return false;
+    Path entry = entry(key);
     try {
-      Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+      if (!was.equals(Stamp.of(entry))) return false;
+      place(entry, target);
+      kept.put(key, was);
       return true;
     } catch (IOException e) {
       return false;
     }
   }
 
-  void put(String key, byte[] page) {
+  /** Keeps the page just written to {@code written} under {@code key}. */
+  void put(String key, Path written) {
     if (dir.isEmpty()) return;
     try {
-      Files.createDirectories(dir.get());
-      Path tmp = Files.createTempFile(dir.get(), "page", ".tmp");
-      Files.write(tmp, page);
-      Files.move(tmp, dir.get().resolve(key + ".html"), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      if (!dirReady) {
+        Files.createDirectories(dir.get());
+        dirReady = true;
+      }
+      Path entry = entry(key);
+      Path tmp = dir.get().resolve(key + ".new-" + links.incrementAndGet());
+      place(written, tmp);
+      Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      kept.put(key, Stamp.of(entry));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Deletes the entries this build did not use. */
+  /** Deletes the entries this build did not use (and leftovers of a killed build), and records the stamps of the rest. */
   void prune() {
     if (dir.isEmpty() || !Files.isDirectory(dir.get())) return;
     try (Stream<Path> files = Files.list(dir.get())) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
-        if (!name.endsWith(".html") || !used.contains(name.substring(0, name.length() - 5))) Files.deleteIfExists(f);
+        if (name.equals(STAMPS)) continue;
+        if (!name.endsWith(".html") || !kept.containsKey(name.substring(0, name.length() - 5))) Files.deleteIfExists(f);
       }
+      StringBuilder tsv = new StringBuilder(kept.size() * 96);
+      new TreeMap<>(kept).forEach((key, s) -> tsv.append(key).append('\t').append(s.size()).append('\t').append(s.modified()).append('\n'));
+      Path tmp = dir.get().resolve(STAMPS + ".new");
+      Files.writeString(tmp, tsv);
+      Files.move(tmp, dir.get().resolve(STAMPS), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private Path entry(String key) {
+    return dir.orElseThrow().resolve(key + ".html");
+  }
+
+  /** A hard link at {@code target} to {@code file}, or a copy where the file system has none. */
+  private static void place(Path file, Path target) throws IOException {
+    try {
+      Files.createLink(target, file);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** The stamps file as the last build wrote it; none (every entry unused) when it is missing or damaged. */
+  private static Map<String, Stamp> readStamps(Path dir) {
+    Map<String, Stamp> stamps = new HashMap<>();
+    try {
+      for (String line : Files.readAllLines(dir.resolve(STAMPS), StandardCharsets.UTF_8)) {
+        String[] f = line.split("\t");
+        if (f.length != 3) return Map.of();
+        stamps.put(f[0], new Stamp(Long.parseLong(f[1]), Long.parseLong(f[2])));
+      }
+    } catch (IOException | NumberFormatException e) {
+      return Map.of();
+    }
+    return stamps;
   }
 }

@@ -197,13 +197,13 @@ public final class SiteRenderer {
   /** Writes a page kept in the cache by its view data. */
   private void write(String templateName, Object page, Path file) {
     String key = cache.enabled() ? cache.key(templateName, page) : null;
-    Optional<byte[]> cached = key == null ? Optional.empty() : cache.get(key);
     try {
-      if (cached.isPresent()) {
+      if (key != null) {
         Files.createDirectories(file.getParent());
-        Files.write(file, cached.get());
-        cache.reused.incrementAndGet();
-        return;
+        if (cache.copyTo(key, file)) {
+          cache.reused.incrementAndGet();
+          return;
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -221,7 +221,7 @@ public final class SiteRenderer {
       template.process(Map.of("page", page), html);
       byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
       Files.write(file, bytes);
-      if (key != null) cache.put(key, bytes);
+      if (key != null) cache.put(key, file);
       cache.rendered.incrementAndGet();
     } catch (ParseException e) {
       throw failure(templateName, e.getLineNumber(), e.getColumnNumber(), "the template has a syntax error: " + e.getEditorMessage(), e);

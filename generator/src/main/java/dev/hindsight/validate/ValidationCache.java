@@ -51,7 +51,10 @@ import java.util.stream.Stream;
  */
 final class ValidationCache {
   /** Bump when what an entry holds changes shape. */
-  static final String FORMAT = "hindsight-validation-1";
+  static final String FORMAT = "hindsight-validation-2";
+
+  /** Entries are Smile, Jackson's binary JSON: a third of the size of text JSON and quicker both ways. */
+  private static final String EXTENSION = ".smile";
 
   /** One file's outcome: the incident (null when it had errors that stop it), its problems, and what else was read. */
   record Entry(ValidatedIncident incident, List<Diagnostic> diagnostics, List<Dependency> dependencies) {}
@@ -62,7 +65,7 @@ final class ValidationCache {
   private final Path dir;
   /** A digest that has read the format, code and configuration: each key starts from a copy of it. */
   private final MessageDigest primed = sha256();
-  private final ObjectMapper json = mapper();
+  private final ObjectMapper smile = mapper();
   private final Set<String> used = ConcurrentHashMap.newKeySet();
   private volatile boolean dirReady;
   final AtomicInteger hits = new AtomicInteger();
@@ -93,10 +96,10 @@ final class ValidationCache {
   /** The entry under {@code key}, if there is one and the files it depends on are as they were. */
   Optional<Entry> get(String key, Path folder) {
     used.add(key);
-    Path file = dir.resolve(key + ".json");
+    Path file = dir.resolve(key + EXTENSION);
     try {
       if (!Files.isRegularFile(file)) return miss();
-      Entry entry = json.readValue(file.toFile(), Entry.class);
+      Entry entry = smile.readValue(Files.readAllBytes(file), Entry.class);
       for (Dependency d : entry.dependencies()) {
         if (!d.state().equals(state(folder, d.name()))) return miss();
       }
@@ -139,14 +142,14 @@ final class ValidationCache {
       for (String name : referenced) dependencies.add(new Dependency(name, state(folder, name)));
     }
     // Written in place, not through a temporary file and a rename (a third of the cost at 10,000
-    // files): an entry cut short by a killed run is not valid JSON and reads as a miss, and two runs
+    // files): an entry cut short by a killed run does not parse and reads as a miss, and two runs
     // writing the same key write the same bytes.
     try {
       if (!dirReady) {
         Files.createDirectories(dir);
         dirReady = true;
       }
-      Files.write(dir.resolve(key + ".json"), json.writeValueAsBytes(new Entry(incident, List.copyOf(diagnostics), dependencies)));
+      Files.write(dir.resolve(key + EXTENSION), smile.writeValueAsBytes(new Entry(incident, List.copyOf(diagnostics), dependencies)));
     } catch (IOException | RuntimeException e) {
       // a cache that cannot be written is not used; the validation itself is complete
     }
@@ -159,7 +162,7 @@ final class ValidationCache {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
-        if (!name.endsWith(".json") || !used.contains(name.substring(0, name.length() - 5))) Files.deleteIfExists(f);
+        if (!name.endsWith(EXTENSION) || !used.contains(name.substring(0, name.length() - EXTENSION.length()))) Files.deleteIfExists(f);
       }
     } catch (IOException | RuntimeException e) {
       // as above: pruning is housekeeping
@@ -196,7 +199,7 @@ final class ValidationCache {
   }
 
   /**
-   * Records and the model's types as JSON, field for field: absent optionals as null, dates with
+   * Records and the model's types as (binary) JSON, field for field: absent optionals as null, dates with
    * their own offsets (not moved to UTC), paths as written (not made absolute), metric samples as
    * four-number arrays.
    */
@@ -240,7 +243,12 @@ final class ValidationCache {
         return new MetricPoint(second, nano, offset, value);
       }
     });
-    return new ObjectMapper()
+    // Field names and short strings (codes, levels, file names) are written once per entry and
+    // referred back to after that.
+    com.fasterxml.jackson.dataformat.smile.SmileFactory factory = com.fasterxml.jackson.dataformat.smile.SmileFactory.builder()
+        .enable(com.fasterxml.jackson.dataformat.smile.SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
+        .build();
+    return new ObjectMapper(factory)
         .registerModule(new Jdk8Module())
         .registerModule(new JavaTimeModule())
         .registerModule(ours)

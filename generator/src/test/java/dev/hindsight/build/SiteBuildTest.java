@@ -104,6 +104,39 @@ class SiteBuildTest {
   }
 
   /**
+   * A kept page and the published page are one file (a hard link) where the file system allows:
+   * nothing is written twice. A page edited in place in the published site is therefore the kept
+   * entry too; the next build must notice and render it again, never publish the edit.
+   */
+  @Test
+  void keptPagesAreLinksToThePublishedOnesAndAnEditInPlaceIsNeverSpread(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path out = dir.resolve("site");
+    String first = build(corpus, out, "--no-briefs").out();
+    int pages = Integer.parseInt(first.replaceAll("(?s).*Built (\\d+) pages.*", "$1"));
+    Path page = out.resolve("incidents/2025-03-04-orders-slow/index.html");
+    String rendered = Files.readString(page);
+    assertThat(Files.getAttribute(page, "unix:nlink")).as("the page and its cache entry are one file").isEqualTo(2);
+
+    assertThat(build(corpus, out, "--no-briefs").out()).contains("(" + pages + " unchanged, reused)");
+    assertThat(Files.getAttribute(page, "unix:nlink")).as("a reused page is linked again, not copied").isEqualTo(2);
+
+    // An edit of the same length, as a careless post-processing step might make, written into the file itself.
+    String edited = "!" + rendered.substring(1);
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(page, java.nio.file.StandardOpenOption.WRITE)) {
+      channel.write(java.nio.ByteBuffer.wrap(edited.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    assertThat(Files.readString(page)).isNotEqualTo(rendered).hasSameSizeAs(rendered);
+    assertThat(build(corpus, out, "--no-briefs").out()).as("the edited page is rendered again")
+        .contains("(" + (pages - 1) + " unchanged, reused)");
+    assertThat(Files.readString(page)).isEqualTo(rendered);
+
+    Path clean = Files.createDirectories(dir.resolve("elsewhere")).resolve("site");
+    assertThat(build(corpus, clean, "--no-briefs", "--no-cache").exitCode()).isZero();
+    assertThat(tree(out)).isEqualTo(tree(clean));
+  }
+
+  /**
    * A page reused from the cache without building its view must still change when anything it
    * shows changes elsewhere: a metric's CSV, the title of an incident it links to, the text file it
    * shows inline.
