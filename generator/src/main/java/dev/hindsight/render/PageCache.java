@@ -87,6 +87,15 @@ final class PageCache {
     }
   }
 
+  /** The SHA-256 of a text, in hex. */
+  static String digest(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * Puts the page kept under {@code key} at {@code target} (a new file), as a hard link or else a
    * copy; false when there is none, or when it is no longer as this cache left it.
