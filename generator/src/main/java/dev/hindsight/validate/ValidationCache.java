@@ -53,7 +53,7 @@ final class ValidationCache {
   /** Bump when what an entry holds changes shape. */
   static final String FORMAT = "hindsight-validation-2";
 
-  /** Entries are Smile, Jackson's binary JSON: a third of the size of text JSON and quicker both ways. */
+  /** Entries are Smile, Jackson's binary JSON: a tenth smaller than text JSON and quicker to read back (121 MB against 136 MB at 10,000 files). */
   private static final String EXTENSION = ".smile";
 
   /** One file's outcome: the incident (null when it had errors that stop it), its problems, and what else was read. */
