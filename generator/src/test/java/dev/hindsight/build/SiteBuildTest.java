@@ -30,6 +30,11 @@ class SiteBuildTest {
     return target;
   }
 
+  /** How many pages a build's summary line says it wrote. */
+  private static int pagesBuilt(String out) {
+    return Integer.parseInt(out.replaceAll("(?s).*Built (\\d+) pages.*", "$1"));
+  }
+
   private static CliRun build(Path corpus, Path output, String... extra) {
     String[] base = {"build", "--input", corpus.resolve("postmortems").toString(), "--output", output.toString(), "--as-of", "2026-11-25"};
     String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
@@ -90,7 +95,7 @@ class SiteBuildTest {
         .replace("review_on: 2025-03-18", "review_on: 2025-03-24").replace("published_on: 2025-03-05", "published_on: 2025-03-11"));
     Path out = dir.resolve("site");
     String first = build(corpus, out, "--no-briefs").out();
-    int pages = Integer.parseInt(first.replaceAll("(?s).*Built (\\d+) pages.*", "$1"));
+    int pages = pagesBuilt(first);
     assertThat(first).contains("(0 unchanged, reused)");
     assertThat(build(corpus, out, "--no-briefs").out()).contains("Built " + pages + " pages (" + pages + " unchanged, reused)");
 
@@ -113,7 +118,7 @@ class SiteBuildTest {
     Path corpus = copyCorpus(BASELINE, dir);
     Path out = dir.resolve("site");
     String first = build(corpus, out, "--no-briefs").out();
-    int pages = Integer.parseInt(first.replaceAll("(?s).*Built (\\d+) pages.*", "$1"));
+    int pages = pagesBuilt(first);
     Path page = out.resolve("incidents/2025-03-04-orders-slow/index.html");
     String rendered = Files.readString(page);
     assertThat(Files.getAttribute(page, "unix:nlink")).as("the page and its cache entry are one file").isEqualTo(2);
@@ -179,7 +184,7 @@ class SiteBuildTest {
     Path corpus = copyCorpus(BASELINE, dir);
     Path out = dir.resolve("site");
     String first = build(corpus, out, "--no-briefs").out();
-    int pages = Integer.parseInt(first.replaceAll("(?s).*Built (\\d+) pages.*", "$1"));
+    int pages = pagesBuilt(first);
     Path config = corpus.resolve("hindsight.yaml");
     Files.writeString(config, "title: Renamed site\n" + Files.readString(config));
     assertThat(build(corpus, out, "--no-briefs").out()).as("the site title is on every page").contains("Built " + pages + " pages (0 unchanged, reused)");
