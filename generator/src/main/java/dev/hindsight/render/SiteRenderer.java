@@ -181,34 +181,32 @@ public final class SiteRenderer {
 
   /**
    * Writes a page whose cache key is made from its inputs rather than its view, so that an
-   * unchanged page is copied without building the view at all.
+   * unchanged page is linked without building the view at all.
    */
   private void writeFromInputs(String templateName, java.util.function.Supplier<String> inputs, java.util.function.Supplier<Object> view,
-      Path file) throws IOException {
-    Files.createDirectories(file.getParent());
-    String key = cache.enabled() ? cache.key(templateName + "#inputs", inputs.get()) : null;
-    if (key != null && cache.copyTo(key, file)) {
-      cache.reused.incrementAndGet();
-      return;
-    }
-    render(templateName, view.get(), file, key);
+      Path file) {
+    writeCached(templateName, cache.enabled() ? cache.key(templateName + "#inputs", inputs.get()) : null, view, file);
   }
 
   /** Writes a page kept in the cache by its view data. */
   private void write(String templateName, Object page, Path file) {
-    String key = cache.enabled() ? cache.key(templateName, keyText(page)) : null;
-    try {
-      if (key != null) {
+    writeCached(templateName, cache.enabled() ? cache.key(templateName, keyText(page)) : null, () -> page, file);
+  }
+
+  /** The page kept under {@code key} if there is one, else rendered (and kept, with a key). */
+  private void writeCached(String templateName, String key, java.util.function.Supplier<Object> view, Path file) {
+    if (key != null) {
+      try {
         Files.createDirectories(file.getParent());
-        if (cache.copyTo(key, file)) {
-          cache.reused.incrementAndGet();
-          return;
-        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (cache.copyTo(key, file)) {
+        cache.reused.incrementAndGet();
+        return;
+      }
     }
-    render(templateName, page, file, key);
+    render(templateName, view.get(), file, key);
   }
 
   /**

@@ -98,7 +98,7 @@ final class ValidationCache {
     used.add(key);
     Path file = dir.resolve(key + EXTENSION);
     try {
-      if (!Files.isRegularFile(file)) return miss();
+      // No entry (or a folder in its place) fails to read, like a damaged one: a miss.
       Entry entry = smile.readValue(Files.readAllBytes(file), Entry.class);
       for (Dependency d : entry.dependencies()) {
         if (!d.state().equals(state(folder, d.name()))) return miss();
