@@ -90,7 +90,7 @@ public final class SiteBuild {
     try {
       Path cacheRoot = options.cacheRoot();
       TemplateSet templates = new TemplateSet(options.templates());
-      SiteRenderer renderer = new SiteRenderer(templates, options.cache() ? java.util.Optional.of(cacheRoot.resolve("pages")) : java.util.Optional.empty());
+      SiteRenderer renderer = new SiteRenderer(templates, options.cache() ? java.util.Optional.of(cacheRoot) : java.util.Optional.empty());
       progress.accept("analysing " + included.size() + " incidents");
       Analysis analysis = new Analyzer(config).analyze(included, options.asOf());
       progress.accept("rendering pages");

@@ -128,21 +128,25 @@ public final class Feeds {
    *
    * @param calendarUrl the calendar file of an owner ({@code "owners", name}) or a team ({@code
    *     "teams", name}), relative to the site root
+   * @param events each event's text (as ical4j writes and folds it) by its fields, kept from
+   *     earlier builds
    */
-  void calendars(List<Incident> incidents, Analysis analysis, BiFunction<String, String, String> calendarUrl, Path site) throws IOException {
+  void calendars(List<Incident> incidents, Analysis analysis, BiFunction<String, String, String> calendarUrl, Path site,
+      FragmentStore events) throws IOException {
     Path dir = site.resolve("calendar");
     Files.createDirectories(dir);
     Instant stamp = analysis.asOf().atStartOfDay(ZoneOffset.UTC).toInstant();
-    Map<String, List<VEvent>> byFile = new LinkedHashMap<>();
-    byFile.put("calendar/all.ics", new ArrayList<>());
+    Map<String, List<Event>> byFile = new LinkedHashMap<>();
+    List<Event> every = new ArrayList<>();
+    byFile.put("calendar/all.ics", every);
     for (TrackedAction t : analysis.actions()) {
       if (!t.state().isPending()) continue;
-      VEvent due = event(t.action().due(), "Due: " + t.action().title() + " (" + t.action().owner() + ")",
+      Event due = new Event(t.action().due(), "Due: " + t.action().title() + " (" + t.action().owner() + ")",
           t.incidentId() + "-" + t.action().id() + "@hindsight", stamp,
           t.incidentTitle() + "\nAction " + t.action().id() + ", " + t.action().type().label() + ", " + t.action().priority().label()
               + (t.daysOverdue() > 0 ? ", overdue by " + t.daysOverdue() + " days" : ""),
           absolute("incidents/" + t.incidentId() + "/"));
-      byFile.get("calendar/all.ics").add(due);
+      every.add(due);
       byFile.computeIfAbsent(calendarUrl.apply("owners", t.action().owner()), k -> new ArrayList<>()).add(due);
       for (String team : t.teams()) byFile.computeIfAbsent(calendarUrl.apply("teams", team), k -> new ArrayList<>()).add(due);
     }
@@ -150,37 +154,30 @@ public final class Feeds {
       if (i.reviewOn().isEmpty()) continue;
       boolean pending = analysis.of(i.id()).actions().stream().anyMatch(t -> t.state().isPending());
       if (!pending && i.reviewOn().get().isBefore(analysis.asOf())) continue;
-      byFile.get("calendar/all.ics").add(event(i.reviewOn().get(), "Follow-up review: " + i.title(), i.id() + "-review@hindsight", stamp,
+      every.add(new Event(i.reviewOn().get(), "Follow-up review: " + i.title(), i.id() + "-review@hindsight", stamp,
           "Check that the actions of this post-mortem were done.", absolute(IncidentViews.url(i))));
     }
-    // Every event is in two or three files (all, its owner's, its teams'): each is written out as
-    // text once and the files are put together from those texts, as ical4j's Calendar.toString
-    // would (its properties, then its components, inside BEGIN/END:VCALENDAR), then folded as
-    // CalendarOutputter folds (FeedsTest checks each file against what CalendarOutputter writes).
+    // Every event is in two or three files (all, its owner's, its teams'). Each is written out and
+    // folded once, on every core, as ical4j's Calendar.toString and CalendarOutputter would (its
+    // properties, then its components, inside BEGIN/END:VCALENDAR; FeedsTest checks each file
+    // against what CalendarOutputter writes). Folding starts afresh after every line break and each
+    // event's text ends with one, so folded events put together are the folded file.
     Calendar header = new Calendar();
     header.add(new ProdId("-//Hindsight//Post-mortem actions//EN"));
     header.add(ImmutableVersion.VERSION_2_0);
     header.add(ImmutableCalScale.GREGORIAN);
-    String empty = header.toString();
+    String empty = fold(header.toString());
     int end = empty.lastIndexOf("END:VCALENDAR");
-    // Every event is in all.ics: each is written out once, on every core.
-    List<VEvent> every = byFile.get("calendar/all.ics");
-    List<String> everyText = every.parallelStream().map(VEvent::toString).toList();
-    Map<VEvent, String> texts = new java.util.IdentityHashMap<>(every.size() * 2);
+    List<String> everyText = every.parallelStream().map(e -> events.get(e.inputs(), () -> fold(e.toVEvent().toString()))).toList();
+    Map<Event, String> texts = new java.util.IdentityHashMap<>(every.size() * 2);
     for (int k = 0; k < every.size(); k++) texts.put(every.get(k), everyText.get(k));
     try {
       byFile.entrySet().parallelStream().forEach(e -> {
         StringBuilder text = new StringBuilder(empty.length() + e.getValue().size() * 400).append(empty, 0, end);
-        for (VEvent event : e.getValue()) text.append(texts.get(event));
+        for (Event event : e.getValue()) text.append(texts.get(event));
         text.append(empty, end, empty.length());
-        // ical4j folds lines character by character: into an unlocked StringBuilder writer, not a
-        // (locking) BufferedWriter, then to the file at once.
-        org.apache.commons.io.output.StringBuilderWriter out = new org.apache.commons.io.output.StringBuilderWriter(text.length() + text.length() / 64);
         try {
-          try (net.fortuna.ical4j.data.FoldingWriter folding = new net.fortuna.ical4j.data.FoldingWriter(out, FOLD_LENGTH)) {
-            folding.write(text.toString());
-          }
-          Files.writeString(site.resolve(e.getKey()), out.getBuilder(), StandardCharsets.UTF_8);
+          Files.writeString(site.resolve(e.getKey()), text, StandardCharsets.UTF_8);
         } catch (IOException x) {
           throw new java.io.UncheckedIOException(x);
         }
@@ -190,21 +187,40 @@ public final class Feeds {
     }
   }
 
+  /** Text folded as CalendarOutputter folds it. */
+  private static String fold(String text) {
+    // ical4j folds character by character: into an unlocked StringBuilder writer, not a (locking) BufferedWriter.
+    org.apache.commons.io.output.StringBuilderWriter out = new org.apache.commons.io.output.StringBuilderWriter(text.length() + text.length() / 64);
+    try (net.fortuna.ical4j.data.FoldingWriter folding = new net.fortuna.ical4j.data.FoldingWriter(out, FOLD_LENGTH)) {
+      folding.write(text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** The fields of one calendar event: all its text is made of. */
+  private record Event(LocalDate day, String summary, String uid, Instant stamp, String description, String url) {
+    String inputs() {
+      return day + "\u0000" + summary + "\u0000" + uid + "\u0000" + stamp + "\u0000" + description + "\u0000" + url;
+    }
+
+    VEvent toVEvent() {
+      VEvent event = new VEvent(day, summary);
+      event.add(new Uid(uid));
+      event.replace(new DtStamp(stamp));
+      event.add(new Description(description));
+      try {
+        event.add(new Url(java.net.URI.create(url)));
+      } catch (IllegalArgumentException ignored) {
+        // a relative URL without a base_url: leave the link out
+      }
+      return event;
+    }
+  }
+
   /** The line length CalendarOutputter folds at (ical4j's default, without the Outlook hint). */
   private static final int FOLD_LENGTH = net.fortuna.ical4j.data.FoldingWriter.REDUCED_FOLD_LENGTH;
-
-  private static VEvent event(LocalDate day, String summary, String uid, Instant stamp, String description, String url) {
-    VEvent event = new VEvent(day, summary);
-    event.add(new Uid(uid));
-    event.replace(new DtStamp(stamp));
-    event.add(new Description(description));
-    try {
-      event.add(new Url(java.net.URI.create(url)));
-    } catch (IllegalArgumentException ignored) {
-      // a relative URL without a base_url: leave the link out
-    }
-    return event;
-  }
 
   void csv(Analysis analysis, Path file) throws IOException {
     Files.createDirectories(file.getParent());

@@ -105,7 +105,58 @@ public final class SearchIndex {
   }
 
   /** What the index takes from one incident: its weighted word counts, their total, and the three snippet texts. */
-  private record Terms(Map<String, double[]> tf, double length, String summary, String rca, String rest) {}
+  record Terms(Map<String, double[]> tf, double length, String summary, String rca, String rest) {
+    /**
+     * The terms as one text, for a {@link FragmentStore}: each snippet after its length and a colon
+     * (a snippet may hold any character), the length, then each word and its weight on a line (a
+     * word has only letters and digits).
+     */
+    String encode() {
+      StringBuilder sb = new StringBuilder(summary.length() + rca.length() + rest.length() + tf.size() * 12);
+      for (String snippet : List.of(summary, rca, rest)) sb.append(snippet.length()).append(':').append(snippet);
+      number(sb, length);
+      tf.forEach((w, weight) -> number(sb.append('\n').append(w).append(' '), weight[0]));
+      return sb.toString();
+    }
+
+    /** A weight, as a whole number where it is one (they are sums of whole field weights), which reads back quicker. */
+    private static void number(StringBuilder sb, double value) {
+      if (value == (long) value) sb.append((long) value);
+      else sb.append(value);
+    }
+
+    private static double number(String text, int from, int to) {
+      for (int k = from; k < to; k++) {
+        char c = text.charAt(k);
+        if (c < '0' || c > '9') return Double.parseDouble(text.substring(from, to));
+      }
+      return Long.parseLong(text, from, to, 10);
+    }
+
+    /** The terms {@link #encode} wrote. */
+    static Terms decode(String text) {
+      String[] snippets = new String[3];
+      int at = 0;
+      for (int k = 0; k < 3; k++) {
+        int colon = text.indexOf(':', at);
+        int size = Integer.parseInt(text, at, colon, 10);
+        snippets[k] = text.substring(colon + 1, colon + 1 + size);
+        at = colon + 1 + size;
+      }
+      int line = text.indexOf('\n', at);
+      if (line < 0) line = text.length();
+      double length = number(text, at, line);
+      Map<String, double[]> tf = new HashMap<>();
+      while (line < text.length()) {
+        int space = text.indexOf(' ', line + 1);
+        int next = text.indexOf('\n', space + 1);
+        if (next < 0) next = text.length();
+        tf.put(text.substring(line + 1, space), new double[] {number(text, space + 1, next)});
+        line = next;
+      }
+      return new Terms(tf, length, snippets[0], snippets[1], snippets[2]);
+    }
+  }
 
   private static Terms terms(Incident i) {
     String rca = rcaText(i);
@@ -129,10 +180,22 @@ public final class SearchIndex {
   }
 
   public void write(List<Incident> incidents, SiteConfig config, Path dir) throws IOException {
+    write(incidents, config, dir, i -> null, new FragmentStore(java.util.Optional.empty(), "search-terms"));
+  }
+
+  /**
+   * Writes the index into {@code dir}, taking each incident's words and snippets from {@code kept}
+   * where its source key ({@code sourceKey}, null for none) is unchanged since an earlier build.
+   */
+  void write(List<Incident> incidents, SiteConfig config, Path dir, java.util.function.Function<Incident, String> sourceKey,
+      FragmentStore kept) throws IOException {
     Files.createDirectories(dir);
     int n = incidents.size();
     // Each incident's words and snippets on every core (in order); the counts across incidents after.
-    List<Terms> terms = new ArrayList<>(incidents.parallelStream().map(SearchIndex::terms).toList());
+    List<Terms> terms = new ArrayList<>(incidents.parallelStream().map(i -> {
+      String source = sourceKey.apply(i);
+      return source == null ? terms(i) : kept.get(source, () -> terms(i), Terms::encode, Terms::decode);
+    }).toList());
     double[] lengths = new double[n];
     Map<String, Integer> df = new HashMap<>();
     ArrayNode docs = json.createArrayNode();

@@ -34,6 +34,7 @@ public final class SiteRenderer {
       "actions.ftlh", "trends.ftlh", "glossary.ftlh");
   private final TemplateSet templates;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
+  /** The cache's root folder ({@code .hindsight-cache}): pages in {@code pages/}, pieces of corpus-wide files in {@code fragments/}. */
   private final Optional<Path> cacheDir;
   private PageCache cache = new PageCache(Optional.empty(), "");
 
@@ -41,7 +42,10 @@ public final class SiteRenderer {
     this(templates, Optional.empty());
   }
 
-  /** With a cache folder: pages whose templates and data did not change are copied, not rendered. */
+  /**
+   * With a cache folder: pages whose templates and data did not change are linked or copied, not
+   * rendered, and the pieces of corpus-wide files whose inputs did not change are not made again.
+   */
   public SiteRenderer(TemplateSet templates, Optional<Path> cacheDir) {
     this.templates = templates;
     this.cacheDir = cacheDir;
@@ -65,7 +69,7 @@ public final class SiteRenderer {
       String version, boolean briefs, dev.hindsight.load.GitHistory history, Map<String, String> sourceKeys, Path target) throws IOException {
     dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
     IncidentViews views = new IncidentViews(config, markdown, analysis, version, briefs, history);
-    cache = new PageCache(cacheDir, fingerprint(version) + '\u0000' + config + '\u0000' + briefs + '\u0000' + analysis.asOf());
+    cache = new PageCache(cacheDir.map(d -> d.resolve("pages")), fingerprint(version) + '\u0000' + config + '\u0000' + briefs + '\u0000' + analysis.asOf());
     Files.createDirectories(target);
     templates.copyAssets(target.resolve("assets"));
     VendorAssets.copyTo(target.resolve("assets/vendor"));
@@ -82,9 +86,18 @@ public final class SiteRenderer {
     java.util.concurrent.atomic.AtomicInteger files = new java.util.concurrent.atomic.AtomicInteger();
     // Every page and file is a task; the long single ones go first so that none is left for last.
     List<IoTask> tasks = new java.util.ArrayList<>();
-    tasks.add(timed("search index", () -> new SearchIndex().write(incidents, config, target.resolve("data/search"))));
+    Optional<Path> fragments = cacheDir.map(d -> d.resolve("fragments"));
+    FragmentStore searchTerms = new FragmentStore(fragments, "search-terms");
+    tasks.add(timed("search index", () -> {
+      new SearchIndex().write(incidents, config, target.resolve("data/search"), i -> sourceKeys.get(i.sourcePath()), searchTerms);
+      searchTerms.save();
+    }));
     Feeds feeds = new Feeds(config, markdown);
-    tasks.add(timed("calendars", () -> feeds.calendars(incidents, analysis, sections::calendarUrl, target)));
+    FragmentStore events = new FragmentStore(fragments, "calendar-events");
+    tasks.add(timed("calendars", () -> {
+      feeds.calendars(incidents, analysis, sections::calendarUrl, target, events);
+      events.save();
+    }));
     tasks.add(timed("atom feed and actions.csv", () -> {
       feeds.atom(incidents, target.resolve("feed.xml"));
       feeds.csv(analysis, target.resolve("data/actions.csv"));
