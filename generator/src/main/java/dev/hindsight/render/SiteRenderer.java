@@ -225,27 +225,29 @@ public final class SiteRenderer {
   /**
    * The text a page's cache key is made of: its view's text, except that the incident rows of the
    * index and the group pages (one record per incident, shared by the index and each of its half a
-   * dozen groups) are each hashed once and stand in by their digests. Group pages hold most of
-   * the rows' text: building it whole for each of them was a twentieth of a rebuild.
+   * dozen groups) and the group pages' open actions are each hashed once and stand in by their
+   * digests. Group pages hold most of the rows' text: building it whole for each of them was a
+   * twentieth of a rebuild.
    */
   private Object keyText(Object page) {
     if (page instanceof Views.GroupPage g) {
-      return new Views.GroupPage(g.site(), g.kind(), g.kindPlural(), g.name(), g.description(), List.of(), g.openActions(), g.facts())
-          + rowDigests(g.incidents());
+      return new Views.GroupPage(g.site(), g.kind(), g.kindPlural(), g.name(), g.description(), List.of(), List.of(), g.facts())
+          + digests(g.incidents()) + digests(g.openActions());
     }
     if (page instanceof Views.IndexPage x) {
       return new Views.IndexPage(x.site(), List.of(), x.severities(), x.services(), x.categories(), x.statuses(), x.years(), x.drafts(),
-          x.draftsIncluded()) + rowDigests(x.incidents());
+          x.draftsIncluded()) + digests(x.incidents());
     }
     return page;
   }
 
-  private final Map<Views.IncidentRow, String> rowDigests = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The digest of each incident row and open action's text, made once however many pages show it. */
+  private final Map<Object, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private String rowDigests(List<Views.IncidentRow> rows) {
-    StringBuilder text = new StringBuilder(rows.size() * 65 + 2).append('[');
-    for (Views.IncidentRow row : rows) {
-      text.append(rowDigests.computeIfAbsent(row, r -> PageCache.digest(r.toString()))).append(',');
+  private String digests(List<?> items) {
+    StringBuilder text = new StringBuilder(items.size() * 65 + 2).append('[');
+    for (Object item : items) {
+      text.append(digests.computeIfAbsent(item, r -> PageCache.digest(r.toString()))).append(',');
     }
     return text.append(']').toString();
   }

@@ -103,6 +103,16 @@ class SiteBuildTest {
     assertThat(build(corpus, out, "--no-briefs").out()).as("only the edited incident's page is rendered again")
         .contains("Built " + pages + " pages (" + (pages - 1) + " unchanged, reused)");
 
+    // An open action, then its new title: on the incident's and the team's pages, the actions page,
+    // the calendars, the search index and the data exports, all joined in part from kept pieces.
+    Path again = corpus.resolve("postmortems/2025-03-10-orders-slow-again.md");
+    Files.writeString(again, Files.readString(again).replace("follow_up:\n", "  - id: A2\n    title: Alert on sequential scans\n    owner: dba\n"
+        + "    due: 2025-03-30\n    type: detect\n    priority: P2\n    status: open\nfollow_up:\n"));
+    assertThat(build(corpus, out, "--no-briefs").exitCode()).isZero();
+    Files.writeString(again, Files.readString(again).replace("Alert on sequential scans", "Alert on sequential scans of large tables"));
+    assertThat(build(corpus, out, "--no-briefs").exitCode()).isZero();
+    assertThat(Files.readString(out.resolve("calendar/all.ics"))).contains("Alert on sequential scans of large tables");
+
     Path clean = Files.createDirectories(dir.resolve("elsewhere")).resolve("site");
     assertThat(build(corpus, clean, "--no-briefs").out()).contains("(0 unchanged, reused)");
     assertThat(tree(out)).isEqualTo(tree(clean));
@@ -199,6 +209,7 @@ class SiteBuildTest {
     assertThat(tree(out)).isEqualTo(tree(clean));
     assertThat(dir.resolve("elsewhere/.hindsight-cache/pages")).as("--no-cache keeps no pages").doesNotExist();
     assertThat(dir.resolve("elsewhere/.hindsight-cache/validation")).as("--no-cache keeps no results").doesNotExist();
+    assertThat(dir.resolve("elsewhere/.hindsight-cache/fragments")).as("--no-cache keeps no pieces").doesNotExist();
   }
 
   /** Every file below a folder with its content, for comparing whole sites. */
