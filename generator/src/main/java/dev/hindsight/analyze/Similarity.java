@@ -161,8 +161,8 @@ public final class Similarity {
     List<Map<String, Double>> counts = incidents.parallelStream().map(Similarity::termCounts).toList();
     Map<String, Integer> df = new HashMap<>();
     for (Map<String, Double> tf : counts) tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
-    List<Map<String, Double>> vectors = new ArrayList<>(n);
-    for (Map<String, Double> tf : counts) {
+    // Each vector from its own counts and the frequencies: on every core, in order.
+    List<Map<String, Double>> vectors = counts.parallelStream().map(tf -> {
       Map<String, Double> v = new HashMap<>();
       double norm = 0;
       for (Map.Entry<String, Double> e : tf.entrySet()) {
@@ -172,8 +172,8 @@ public final class Similarity {
       }
       double len = Math.sqrt(norm);
       v.replaceAll((t, w) -> w / len);
-      vectors.add(v);
-    }
+      return v;
+    }).toList();
     return new Weights(vectors, df);
   }
 

@@ -60,37 +60,56 @@ final class SectionViews {
     return "calendar/" + (folder.equals("owners") ? "owner-" : "team-") + slugs.get(folder).get(name) + ".ics";
   }
 
-  /** Every group page of every kind, keyed by its URL path. */
+  /** Every group page of every kind, keyed by its URL path; their views are made on every core. */
   Map<String, Views.GroupPage> groups(List<Incident> incidents) {
-    Map<String, Views.GroupPage> pages = new LinkedHashMap<>();
+    // An action is on the page of each group of its incident (half a dozen): its item is made once.
+    Map<TrackedAction, Views.ActionItem> items = new java.util.IdentityHashMap<>();
+    List<TrackedAction> all = analysis.actions();
+    List<Views.ActionItem> made = all.parallelStream().map(this::item).toList();
+    for (int k = 0; k < all.size(); k++) items.put(all.get(k), made.get(k));
+    Function<List<TrackedAction>, List<Views.ActionItem>> itemsOf = open -> open.stream().map(t -> {
+      Views.ActionItem item = items.get(t);
+      return item != null ? item : item(t);
+    }).toList();
+    List<String> urls = new ArrayList<>();
+    List<java.util.function.Supplier<Views.GroupPage>> views = new ArrayList<>();
     for (Kind kind : KINDS) {
       Map<String, List<Incident>> members = new TreeMap<>();
       for (Incident i : incidents) for (String key : kind.keys().apply(i)) members.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
       members.forEach((name, list) -> {
-        List<TrackedAction> actions = list.stream().flatMap(i -> analysis.of(i.id()).actions().stream())
-            .filter(t -> t.state().isPending()).sorted(TrackedAction.REVIEW_ORDER).toList();
-        pages.put(groupUrl(kind.folder(), name), page(kind.singular(), kind.plural(), name, "", list, actions));
+        urls.add(groupUrl(kind.folder(), name));
+        views.add(() -> {
+          List<TrackedAction> actions = list.stream().flatMap(i -> analysis.of(i.id()).actions().stream())
+              .filter(t -> t.state().isPending()).sorted(TrackedAction.REVIEW_ORDER).toList();
+          return page(kind.singular(), kind.plural(), name, "", list, itemsOf.apply(actions), actions);
+        });
       });
     }
     for (var team : config.teams()) {
-      List<TrackedAction> actions = analysis.byTeam().getOrDefault(team.name(), List.of());
-      java.util.Set<String> ids = actions.stream().map(TrackedAction::incidentId).collect(java.util.stream.Collectors.toSet());
-      List<Incident> list = incidents.stream().filter(i -> ids.contains(i.id())).toList();
-      String members = team.members().isEmpty() ? "" : "Members: " + String.join(", ", team.members()) + ".";
-      pages.put(groupUrl("teams", team.name()), page("Team", "Teams", team.name(), members, list,
-          actions.stream().filter(t -> t.state().isPending()).toList()));
+      urls.add(groupUrl("teams", team.name()));
+      views.add(() -> {
+        List<TrackedAction> actions = analysis.byTeam().getOrDefault(team.name(), List.of());
+        java.util.Set<String> ids = actions.stream().map(TrackedAction::incidentId).collect(java.util.stream.Collectors.toSet());
+        List<Incident> list = incidents.stream().filter(i -> ids.contains(i.id())).toList();
+        String members = team.members().isEmpty() ? "" : "Members: " + String.join(", ", team.members()) + ".";
+        List<TrackedAction> open = actions.stream().filter(t -> t.state().isPending()).toList();
+        return page("Team", "Teams", team.name(), members, list, itemsOf.apply(open), open);
+      });
     }
+    List<Views.GroupPage> built = views.parallelStream().map(java.util.function.Supplier::get).toList();
+    Map<String, Views.GroupPage> pages = new LinkedHashMap<>();
+    for (int k = 0; k < urls.size(); k++) pages.put(urls.get(k), built.get(k));
     return pages;
   }
 
-  private Views.GroupPage page(String kind, String plural, String name, String description, List<Incident> incidents, List<TrackedAction> open) {
+  private Views.GroupPage page(String kind, String plural, String name, String description, List<Incident> incidents,
+      List<Views.ActionItem> items, List<TrackedAction> open) {
     long overdue = open.stream().filter(t -> t.state() == ActionState.OVERDUE).count();
     List<Views.Fact> facts = List.of(
         new Views.Fact("Incidents", String.valueOf(incidents.size()), ""),
         new Views.Fact("Open actions", String.valueOf(open.size()), ""),
         new Views.Fact("Overdue", String.valueOf(overdue), ""));
-    return new Views.GroupPage(views.site("../../"), kind, plural, name, description, incidents.stream().map(views::row).toList(),
-        open.stream().map(this::item).toList(), facts);
+    return new Views.GroupPage(views.site("../../"), kind, plural, name, description, incidents.stream().map(views::row).toList(), items, facts);
   }
 
   Views.BrowsePage browse(Map<String, Views.GroupPage> groups) {
