@@ -24,9 +24,12 @@ public final class Analyzer {
 
   public Analysis analyze(List<Incident> incidents, LocalDate asOf) {
     int window = config.analysis().recurrenceWindowDays();
+    dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
     Recurrence.Result causes = Recurrence.find(incidents, i -> i.rca().map(r -> List.of(r.category())).orElse(List.of()), window);
     Recurrence.Result tags = Recurrence.find(incidents, Incident::tags, window);
+    timer.lap("  analysis: recurrence");
     Map<String, List<Similarity.Match>> similar = Similarity.find(incidents, config.analysis().similarIncidents());
+    timer.lap("  analysis: similarity");
 
     Map<String, IncidentFigures> figures = new LinkedHashMap<>();
     List<TrackedAction> allActions = new ArrayList<>();
@@ -50,6 +53,7 @@ public final class Analyzer {
           reviewDue));
       allActions.addAll(actions);
     }
+    timer.lap("  analysis: figures");
     allActions.sort(TrackedAction.REVIEW_ORDER);
     Map<String, List<TrackedAction>> byOwner = new HashMap<>();
     Map<String, List<TrackedAction>> byTeam = new HashMap<>();
@@ -58,6 +62,7 @@ public final class Analyzer {
       List<String> teams = t.teams().isEmpty() ? List.of(Analysis.NO_TEAM) : t.teams();
       teams.forEach(team -> byTeam.computeIfAbsent(team, k -> new ArrayList<>()).add(t));
     }
+    timer.lap("  analysis: actions");
     return new Analysis(asOf, figures, causes.chains(), tags.chains(),
         Trends.by(Trends::month, incidents, figures, config.timeZone(), asOf),
         Trends.by(Trends::quarter, incidents, figures, config.timeZone(), asOf),

@@ -241,13 +241,30 @@ public final class SiteRenderer {
     return page;
   }
 
-  /** The digest of each incident row and open action's text, made once however many pages show it. */
-  private final Map<Object, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * The digest of each incident row's and open action's text, made once however many pages show
+   * it. Found by identity, as the pages share one row per incident and one item per action: a
+   * record's own hash code reads every field, on every lookup.
+   */
+  private final Map<Identity, String> digests = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** An object compared by identity. */
+  private record Identity(Object of) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity i && i.of == of;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(of);
+    }
+  }
 
   private String digests(List<?> items) {
     StringBuilder text = new StringBuilder(items.size() * 65 + 2).append('[');
     for (Object item : items) {
-      text.append(digests.computeIfAbsent(item, r -> PageCache.digest(r.toString()))).append(',');
+      text.append(digests.computeIfAbsent(new Identity(item), r -> PageCache.digest(item.toString()))).append(',');
     }
     return text.append(']').toString();
   }
