@@ -3,7 +3,6 @@ package dev.hindsight.analyze;
 import dev.hindsight.model.Finding;
 import dev.hindsight.model.Incident;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -138,18 +137,42 @@ public final class Similarity {
       }
     }
 
-    /** The best {@code limit} of at least {@link #MIN_SCORE}, by rounded score, then id; and clears. */
+    /**
+     * The best {@code limit} of at least {@link #MIN_SCORE}, by rounded score, then id; and clears.
+     * A query touches thousands of incidents and keeps a handful (at most 20): the best so far are
+     * kept in order in a short array, instead of sorting every candidate (the same order, as the
+     * ids make it total).
+     */
     List<Match> top(List<Incident> incidents, int limit) {
-      List<Match> candidates = new ArrayList<>();
+      double[] bestScore = new double[limit];
+      String[] bestId = new String[limit];
+      int kept = 0;
       for (int k = 0; k < size; k++) {
         int doc = touched[k];
-        if (sum[doc] >= MIN_SCORE) candidates.add(new Match(incidents.get(doc).id(), Math.round(sum[doc] * 1000) / 1000.0));
+        double sum = this.sum[doc];
         seen[doc] = false;
-        sum[doc] = 0;
+        this.sum[doc] = 0;
+        if (sum < MIN_SCORE) continue;
+        double score = Math.round(sum * 1000) / 1000.0;
+        String id = incidents.get(doc).id();
+        if (kept == limit && !ranksBefore(score, id, bestScore[limit - 1], bestId[limit - 1])) continue;
+        int at = kept < limit ? kept++ : limit - 1;
+        for (; at > 0 && ranksBefore(score, id, bestScore[at - 1], bestId[at - 1]); at--) {
+          bestScore[at] = bestScore[at - 1];
+          bestId[at] = bestId[at - 1];
+        }
+        bestScore[at] = score;
+        bestId[at] = id;
       }
       size = 0;
-      candidates.sort(Comparator.comparingDouble(Match::score).reversed().thenComparing(Match::id));
-      return candidates.size() > limit ? List.copyOf(candidates.subList(0, limit)) : List.copyOf(candidates);
+      List<Match> top = new ArrayList<>(kept);
+      for (int k = 0; k < kept; k++) top.add(new Match(bestId[k], bestScore[k]));
+      return List.copyOf(top);
+    }
+
+    /** Higher score first, then the lower id. */
+    private static boolean ranksBefore(double score, String id, double otherScore, String otherId) {
+      return score > otherScore || score == otherScore && id.compareTo(otherId) < 0;
     }
   }
 
@@ -159,8 +182,10 @@ public final class Similarity {
   static Weights weigh(List<Incident> incidents) {
     int n = incidents.size();
     List<Map<String, Double>> counts = incidents.parallelStream().map(Similarity::termCounts).toList();
-    Map<String, Integer> df = new HashMap<>();
-    for (Map<String, Double> tf : counts) tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum));
+    // Document frequencies counted on every core: counts add up the same in any order.
+    Map<String, Integer> df = counts.parallelStream().collect(HashMap::new,
+        (Map<String, Integer> m, Map<String, Double> tf) -> tf.keySet().forEach(t -> m.merge(t, 1, Integer::sum)),
+        (m, other) -> other.forEach((t, c) -> m.merge(t, c, Integer::sum)));
     // Each vector from its own counts and the frequencies: on every core, in order.
     List<Map<String, Double>> vectors = counts.parallelStream().map(tf -> {
       Map<String, Double> v = new HashMap<>();

@@ -63,9 +63,11 @@ class SimilarityTest {
     new dev.hindsight.bench.SyntheticCorpus(600, 42).write(dir);
     List<Incident> corpus = new Validator().validate(dir.resolve("postmortems"), Optional.of(dir.resolve("hindsight.yaml"))).incidents();
     assertThat(corpus).hasSize(600);
-    Map<String, List<Similarity.Match>> fast = Similarity.find(corpus, 5);
-    assertThat(fast).isEqualTo(byMapOfScores(corpus, 5));
-    assertThat(fast.values().stream().mapToInt(List::size).sum()).as("matches found").isGreaterThan(1000);
+    for (int limit : new int[] {1, 5, 20}) {
+      Map<String, List<Similarity.Match>> fast = Similarity.find(corpus, limit);
+      assertThat(fast).as("the best %d", limit).isEqualTo(byMapOfScores(corpus, limit));
+      assertThat(fast.values().stream().mapToInt(List::size).sum()).as("matches found").isGreaterThan(limit == 1 ? 500 : 1000);
+    }
   }
 
   /** {@link Similarity#find} as it was written first: postings and per-query scores in hash maps (the weights are the same). */
