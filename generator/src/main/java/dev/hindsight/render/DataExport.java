@@ -38,20 +38,35 @@ public final class DataExport {
   }
 
   public void write(List<Incident> incidents, Analysis analysis, String version, Path dataDir) throws IOException {
+    writeIncidents(incidents, analysis, version, dataDir);
+    writeTrends(analysis, version, dataDir);
+    writeActions(analysis, version, dataDir);
+  }
+
+  /** {@code incidents.json}: one record per incident with its figures. */
+  public void writeIncidents(List<Incident> incidents, Analysis analysis, String version, Path dataDir) throws IOException {
     Files.createDirectories(dataDir);
     ObjectNode all = header(analysis, version);
     ArrayNode list = all.putArray("incidents");
     // Each incident's tree on every core, in order; written out as one file after.
     list.addAll(incidents.parallelStream().map(i -> incident(i, analysis.of(i.id()))).toList());
     json.writeValue(dataDir.resolve("incidents.json").toFile(), all);
+  }
 
+  /** {@code trends.json}: the monthly and quarterly figures and the recurrence chains. */
+  public void writeTrends(Analysis analysis, String version, Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
     ObjectNode trends = header(analysis, version);
     periods(trends.putArray("monthly"), analysis.monthly());
     periods(trends.putArray("quarterly"), analysis.quarterly());
     chains(trends.putArray("recurrence_chains"), analysis.recurrenceChains());
     chains(trends.putArray("tag_chains"), analysis.tagChains());
     json.writeValue(dataDir.resolve("trends.json").toFile(), trends);
+  }
 
+  /** {@code actions.json}: every action with its state, by owner and by team, and the follow-up reviews due. */
+  public void writeActions(Analysis analysis, String version, Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
     ObjectNode actions = header(analysis, version);
     ArrayNode items = actions.putArray("actions");
     analysis.actions().forEach(t -> items.add(action(t)));

@@ -98,12 +98,14 @@ public final class SiteRenderer {
       feeds.calendars(incidents, analysis, sections::calendarUrl, target, events);
       events.save();
     }));
-    tasks.add(timed("atom feed and actions.csv", () -> {
-      feeds.atom(incidents, target.resolve("feed.xml"));
-      feeds.csv(analysis, target.resolve("data/actions.csv"));
-    }));
+    tasks.add(timed("actions.csv", () -> feeds.csv(analysis, target.resolve("data/actions.csv"))));
+    tasks.add(timed("atom feed", () -> feeds.atom(incidents, target.resolve("feed.xml"))));
     tasks.add(timed("index page", () -> write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html"))));
-    tasks.add(timed("data exports", () -> new DataExport(config).write(incidents, analysis, version, target.resolve("data"))));
+    // The three exports are tasks of their own: each is mostly writing one large file.
+    DataExport exports = new DataExport(config);
+    tasks.add(timed("incidents.json", () -> exports.writeIncidents(incidents, analysis, version, target.resolve("data"))));
+    tasks.add(timed("actions.json", () -> exports.writeActions(analysis, version, target.resolve("data"))));
+    tasks.add(timed("trends.json", () -> exports.writeTrends(analysis, version, target.resolve("data"))));
     tasks.add(timed("trends page", () -> write("trends.ftlh", new TrendViews(config, analysis, views, briefs, sections).page(incidents), target.resolve("trends/index.html"))));
     tasks.add(timed("actions page", () -> write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"))));
     tasks.add(timed("browse, glossary, schema", () -> {
