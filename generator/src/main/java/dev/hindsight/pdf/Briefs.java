@@ -63,7 +63,7 @@ public final class Briefs {
     try {
       list.parallelStream().forEach(i -> {
         try {
-          Files.write(siteRoot.resolve(path(i)), incident(i, analysis));
+          writer.writeTo("brief.ftlh", incidents.brief(i, analysis), i.id(), analysis.asOf(), siteRoot.resolve(path(i)));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -73,8 +73,10 @@ public final class Briefs {
     }
     List<Period> recent = Period.recent(analysis.asOf());
     for (Period p : recent) {
-      Files.write(siteRoot.resolve(path(p)), period(p, list, analysis));
+      writer.writeTo("period-brief.ftlh", periods.brief(p, list, analysis), "period-" + p.name(), analysis.asOf(), siteRoot.resolve(path(p)));
     }
+    // Every brief of the site was written above: the kept ones no brief used are deleted.
+    writer.prune();
     return list.size() + recent.size();
   }
 }

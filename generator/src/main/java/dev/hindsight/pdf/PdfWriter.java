@@ -46,7 +46,7 @@ public final class PdfWriter {
   }
 
   private final TemplateSet templates;
-  private final Optional<Path> cache;
+  private final dev.hindsight.render.PageCache kept;
   private final java.util.concurrent.atomic.AtomicInteger rendered = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger reused = new java.util.concurrent.atomic.AtomicInteger();
   private final byte[] regular;
@@ -58,12 +58,13 @@ public final class PdfWriter {
   }
 
   /**
-   * @param cache a folder where rendered PDFs are kept by a hash of everything they are made from
-   *     (template source, view data, fonts, version), so that an unchanged brief is not rendered again
+   * @param cache a folder where PDFs written by {@link #writeTo} are kept by a hash of everything
+   *     they are made from (template source, view data, fonts, version), so that an unchanged brief
+   *     is not rendered again
    */
   public PdfWriter(TemplateSet templates, Optional<Path> cache) {
     this.templates = templates;
-    this.cache = cache;
+    this.kept = new dev.hindsight.render.PageCache(cache, "", ".pdf");
     this.regular = resource("fonts/DejaVuSans.ttf");
     this.bold = resource("fonts/DejaVuSans-Bold.ttf");
     this.cjk = CJK_FALLBACKS.stream().filter(p -> p.toString().endsWith(".ttf") && Files.isReadable(p)).findFirst().map(PdfWriter::read);
@@ -75,25 +76,44 @@ public final class PdfWriter {
   }
 
   /**
-   * Renders {@code template} with {@code page} and returns the PDF.
+   * Renders {@code template} with {@code page} and returns the PDF (never from the cache).
    *
    * @param documentKey a stable name of the document (e.g. the incident id), for its PDF id
    */
   public byte[] write(String template, Object page, String documentKey, LocalDate date) throws IOException {
-    Optional<Path> cached = cache.isEmpty() ? Optional.empty() : Optional.of(cache.get().resolve(hash(template, page, documentKey, date) + ".pdf"));
-    if (cached.isPresent() && Files.isRegularFile(cached.get())) {
-      reused.incrementAndGet();
-      return Files.readAllBytes(cached.get());
-    }
-    byte[] pdf = render(template, page, documentKey, date);
     rendered.incrementAndGet();
-    if (cached.isPresent()) {
-      Files.createDirectories(cached.get().getParent());
-      Path tmp = Files.createTempFile(cached.get().getParent(), "brief", ".tmp");
-      Files.write(tmp, pdf);
-      Files.move(tmp, cached.get(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    return render(template, page, documentKey, date);
+  }
+
+  /**
+   * Writes the PDF of {@code template} with {@code page} to {@code target} (a new file): linked or
+   * copied from the cache when one was kept for the same inputs, else rendered and kept. As with
+   * pages ({@link dev.hindsight.render.PageCache}), a kept brief is a hard link to the published
+   * one where the file system allows, so a build writes each PDF once.
+   */
+  public void writeTo(String template, Object page, String documentKey, LocalDate date, Path target) throws IOException {
+    String key = kept.enabled() ? hash(template, page, documentKey, date) : null;
+    if (key != null && kept.copyTo(key, target)) {
+      reused.incrementAndGet();
+      return;
     }
-    return pdf;
+    Files.write(target, write(template, page, documentKey, date));
+    if (key != null) {
+      try {
+        kept.put(key, target);
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+  }
+
+  /** Deletes the kept PDFs that no {@link #writeTo} of this writer used, so the cache stays the size of one site. */
+  public void prune() throws IOException {
+    try {
+      kept.prune();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /** How many PDFs were rendered, and how many came from the cache. */

@@ -33,8 +33,11 @@ import java.util.stream.Stream;
  * cache kept it (recorded in {@value #STAMPS}); a page edited in place in the published site is
  * rendered again, never spread. Across file systems (a cache beside the input, the output
  * elsewhere) entries are copies.
+ *
+ * <p>The PDF briefs are kept the same way, in a cache of their own ({@code .pdf} files, keyed by
+ * {@link dev.hindsight.pdf.PdfWriter}).
  */
-final class PageCache {
+public final class PageCache {
   /** The stamps of the entries the last build kept: key, size, modification time in nanoseconds. */
   static final String STAMPS = "entries.tsv";
   private final Optional<Path> dir;
@@ -58,7 +61,19 @@ final class PageCache {
     }
   }
 
+  /** The extension of the kept files: {@code .html} for pages, {@code .pdf} for briefs. */
+  private final String extension;
+
   PageCache(Optional<Path> dir, String fingerprint) {
+    this(dir, fingerprint, ".html");
+  }
+
+  /**
+   * A cache of generated files of one kind in {@code dir} (none: nothing is kept), whose keys all
+   * start from {@code fingerprint}.
+   */
+  public PageCache(Optional<Path> dir, String fingerprint, String extension) {
+    this.extension = extension;
     this.dir = dir;
     try {
       primed = MessageDigest.getInstance("SHA-256");
@@ -71,7 +86,7 @@ final class PageCache {
   }
 
   /** Whether pages are kept at all; without a folder no key is worth computing. */
-  boolean enabled() {
+  public boolean enabled() {
     return dir.isPresent();
   }
 
@@ -100,7 +115,7 @@ final class PageCache {
    * Puts the page kept under {@code key} at {@code target} (a new file), as a hard link or else a
    * copy; false when there is none, or when it is no longer as this cache left it.
    */
-  boolean copyTo(String key, Path target) {
+  public boolean copyTo(String key, Path target) {
     if (dir.isEmpty()) return false;
     Stamp was = recorded.get(key);
     if (was == null) return false;
@@ -116,7 +131,7 @@ final class PageCache {
   }
 
   /** Keeps the page just written to {@code written} under {@code key}. */
-  void put(String key, Path written) {
+  public void put(String key, Path written) {
     if (dir.isEmpty()) return;
     try {
       if (!dirReady) {
@@ -134,13 +149,13 @@ final class PageCache {
   }
 
   /** Deletes the entries this build did not use (and leftovers of a killed build), and records the stamps of the rest. */
-  void prune() {
+  public void prune() {
     if (dir.isEmpty() || !Files.isDirectory(dir.get())) return;
     try (Stream<Path> files = Files.list(dir.get())) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
         if (name.equals(STAMPS)) continue;
-        if (!name.endsWith(".html") || !kept.containsKey(name.substring(0, name.length() - 5))) Files.deleteIfExists(f);
+        if (!name.endsWith(extension) || !kept.containsKey(name.substring(0, name.length() - extension.length()))) Files.deleteIfExists(f);
       }
       StringBuilder tsv = new StringBuilder(kept.size() * 96);
       new TreeMap<>(kept).forEach((key, s) -> tsv.append(key).append('\t').append(s.size()).append('\t').append(s.modified()).append('\n'));
@@ -153,7 +168,7 @@ final class PageCache {
   }
 
   private Path entry(String key) {
-    return dir.orElseThrow().resolve(key + ".html");
+    return dir.orElseThrow().resolve(key + extension);
   }
 
   /** A hard link at {@code target} to {@code file}, or a copy where the file system has none. */

@@ -83,7 +83,24 @@ class SiteBuildTest {
     Files.writeString(second, Files.readString(second).replace("title: Orders database slow after deploy", "title: Orders database slow after the deploy"));
     CliRun run = build(corpus, out);
     assertThat(run.out()).as("only the edited incident's brief is rendered again").contains("7 PDF briefs (6 unchanged, reused)");
-    assertThat(dir.resolve(".hindsight-cache/briefs")).isDirectory();
+    Path brief = out.resolve("briefs/2025-03-10-orders-slow-again.pdf");
+    assertThat(Files.getAttribute(brief, "unix:nlink")).as("a brief and its cache entry are one file").isEqualTo(2);
+    assertThat(keptBriefs(dir)).as("the brief made before the edit is no longer kept").hasSize(7);
+
+    // A new as-of date is on every brief: all are made again, and the cache keeps only the new ones.
+    String input = corpus.resolve("postmortems").toString();
+    assertThat(CliRun.run("build", "--input", input, "--output", out.toString(), "--as-of", "2026-11-26").out())
+        .contains("7 PDF briefs (0 unchanged, reused)");
+    assertThat(keptBriefs(dir)).hasSize(7);
+    Path clean = Files.createDirectories(dir.resolve("elsewhere")).resolve("site");
+    assertThat(CliRun.run("build", "--input", input, "--output", clean.toString(), "--as-of", "2026-11-26", "--no-cache").exitCode()).isZero();
+    assertThat(tree(out)).isEqualTo(tree(clean));
+  }
+
+  private static List<Path> keptBriefs(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir.resolve(".hindsight-cache/briefs"))) {
+      return files.filter(f -> f.toString().endsWith(".pdf")).toList();
+    }
   }
 
   @Test
