@@ -202,6 +202,26 @@ final class ValidationCache {
     }
   }
 
+  /** A time as kept: seconds since 1970-01-01T00:00Z, nanoseconds, and the offset it was written with, in seconds. */
+  private record Time(long second, int nano, int offset) {}
+
+  /** Writes a time's three numbers, inside the array of a time or of a metric sample. */
+  private static void writeTime(JsonGenerator gen, long second, int nano, int offset) throws IOException {
+    gen.writeNumber(second);
+    gen.writeNumber(nano);
+    gen.writeNumber(offset);
+  }
+
+  /** Reads the three numbers {@link #writeTime} wrote, just after the array's start. */
+  private static Time readTime(JsonParser p) throws IOException {
+    p.nextToken();
+    long second = p.getLongValue();
+    p.nextToken();
+    int nano = p.getIntValue();
+    p.nextToken();
+    return new Time(second, nano, p.getIntValue());
+  }
+
   /**
    * Records and the model's types as (binary) JSON, field for field: absent optionals as null, times
    * as seconds, nanoseconds and their own offset (not moved to UTC), dates as day numbers, paths as
@@ -225,9 +245,7 @@ final class ValidationCache {
       @Override
       public void serialize(MetricPoint v, JsonGenerator gen, SerializerProvider provider) throws IOException {
         gen.writeStartArray();
-        gen.writeNumber(v.epochSecond());
-        gen.writeNumber(v.nano());
-        gen.writeNumber(v.offsetSeconds());
+        writeTime(gen, v.epochSecond(), v.nano(), v.offsetSeconds());
         gen.writeNumber(v.value());
         gen.writeEndArray();
       }
@@ -235,16 +253,11 @@ final class ValidationCache {
     ours.addDeserializer(MetricPoint.class, new JsonDeserializer<>() {
       @Override
       public MetricPoint deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        p.nextToken();
-        long second = p.getLongValue();
-        p.nextToken();
-        int nano = p.getIntValue();
-        p.nextToken();
-        int offset = p.getIntValue();
+        Time t = readTime(p);
         p.nextToken();
         double value = p.getDoubleValue();
         p.nextToken();
-        return new MetricPoint(second, nano, offset, value);
+        return new MetricPoint(t.second(), t.nano(), t.offset(), value);
       }
     });
     // Times and dates as numbers: parsing them back as ISO text was two fifths of reading an entry.
@@ -252,23 +265,16 @@ final class ValidationCache {
       @Override
       public void serialize(OffsetDateTime v, JsonGenerator gen, SerializerProvider provider) throws IOException {
         gen.writeStartArray();
-        gen.writeNumber(v.toEpochSecond());
-        gen.writeNumber(v.getNano());
-        gen.writeNumber(v.getOffset().getTotalSeconds());
+        writeTime(gen, v.toEpochSecond(), v.getNano(), v.getOffset().getTotalSeconds());
         gen.writeEndArray();
       }
     });
     ours.addDeserializer(OffsetDateTime.class, new JsonDeserializer<>() {
       @Override
       public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        Time t = readTime(p);
         p.nextToken();
-        long second = p.getLongValue();
-        p.nextToken();
-        int nano = p.getIntValue();
-        p.nextToken();
-        int offset = p.getIntValue();
-        p.nextToken();
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), ZoneOffset.ofTotalSeconds(offset));
+        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(t.second(), t.nano()), ZoneOffset.ofTotalSeconds(t.offset()));
       }
     });
     ours.addSerializer(LocalDate.class, new JsonSerializer<>() {
