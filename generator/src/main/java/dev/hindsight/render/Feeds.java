@@ -201,8 +201,13 @@ public final class Feeds {
 
   /** The fields of one calendar event: all its text is made of. */
   private record Event(LocalDate day, String summary, String uid, Instant stamp, String description, String url) {
+    /** The fields as one text, each after its length: no two events have the same, whatever characters they hold. */
     String inputs() {
-      return day + "\u0000" + summary + "\u0000" + uid + "\u0000" + stamp + "\u0000" + description + "\u0000" + url;
+      StringBuilder text = new StringBuilder(256);
+      for (String field : List.of(day.toString(), summary, uid, stamp.toString(), description, url)) {
+        text.append(field.length()).append(':').append(field);
+      }
+      return text.toString();
     }
 
     VEvent toVEvent() {
