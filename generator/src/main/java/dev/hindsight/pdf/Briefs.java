@@ -10,12 +10,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** The executive briefs: one PDF per incident, written in parallel. */
 public final class Briefs {
   private final PdfWriter writer;
   private final IncidentBriefs incidents;
   private final PeriodBriefs periods;
+  private final SiteConfig config;
+  private final String version;
 
   public Briefs(TemplateSet templates, SiteConfig config, String version) {
     this(templates, config, version, java.util.Optional.empty());
@@ -23,6 +26,8 @@ public final class Briefs {
 
   /** With a cache folder: briefs whose inputs did not change are reused, not rendered again. */
   public Briefs(TemplateSet templates, SiteConfig config, String version, java.util.Optional<Path> cache) {
+    this.config = config;
+    this.version = version;
     this.writer = new PdfWriter(templates, cache);
     this.incidents = new IncidentBriefs(config, new MarkdownRenderer(), version);
     this.periods = new PeriodBriefs(config, version);
@@ -59,11 +64,28 @@ public final class Briefs {
 
   /** Writes the brief of every incident below {@code siteRoot}; returns how many. */
   public int writeAll(List<Incident> list, Analysis analysis, Path siteRoot) throws IOException {
+    return writeAll(list, analysis, Map.of(), siteRoot);
+  }
+
+  /**
+   * As {@link #writeAll(List, Analysis, Path)}; an incident with a source key ({@code sourceKeys}
+   * by source path: {@code ValidationResult.sourceKeys}) has its brief kept by its inputs (that
+   * key, its figures, the configuration and the version), so an unchanged brief is linked without
+   * building its view (Markdown, chart and all).
+   */
+  public int writeAll(List<Incident> list, Analysis analysis, Map<String, String> sourceKeys, Path siteRoot) throws IOException {
     Files.createDirectories(siteRoot.resolve("briefs"));
     try {
       list.parallelStream().forEach(i -> {
         try {
-          writer.writeTo("brief.ftlh", incidents.brief(i, analysis), i.id(), analysis.asOf(), siteRoot.resolve(path(i)));
+          String source = sourceKeys.get(i.sourcePath());
+          Path target = siteRoot.resolve(path(i));
+          if (source == null) {
+            writer.writeTo("brief.ftlh", incidents.brief(i, analysis), i.id(), analysis.asOf(), target);
+          } else {
+            String inputs = source + "\u0000" + analysis.of(i.id()) + "\u0000" + config + "\u0000" + version;
+            writer.writeTo("brief.ftlh", inputs, () -> incidents.brief(i, analysis), i.id(), analysis.asOf(), target);
+          }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

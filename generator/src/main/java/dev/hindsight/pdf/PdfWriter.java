@@ -92,12 +92,26 @@ public final class PdfWriter {
    * one where the file system allows, so a build writes each PDF once.
    */
   public void writeTo(String template, Object page, String documentKey, LocalDate date, Path target) throws IOException {
-    String key = kept.enabled() ? hash(template, page, documentKey, date) : null;
+    writeCached(template, kept.enabled() ? hash(template, "view", page.toString(), documentKey, date) : null, () -> page, documentKey, date, target);
+  }
+
+  /**
+   * As {@link #writeTo(String, Object, String, LocalDate, Path)}, with the PDF kept by {@code
+   * inputs}, a text of everything its view is made from, so that a kept brief is linked without
+   * building its view at all; {@code page} builds it when the PDF has to be rendered.
+   */
+  public void writeTo(String template, String inputs, java.util.function.Supplier<Object> page, String documentKey, LocalDate date,
+      Path target) throws IOException {
+    writeCached(template, kept.enabled() ? hash(template, "inputs", inputs, documentKey, date) : null, page, documentKey, date, target);
+  }
+
+  private void writeCached(String template, String key, java.util.function.Supplier<Object> page, String documentKey, LocalDate date,
+      Path target) throws IOException {
     if (key != null && kept.copyTo(key, target)) {
       reused.incrementAndGet();
       return;
     }
-    Files.write(target, write(template, page, documentKey, date));
+    Files.write(target, write(template, page.get(), documentKey, date));
     if (key != null) {
       try {
         kept.put(key, target);
@@ -125,10 +139,11 @@ public final class PdfWriter {
     return reused.get();
   }
 
-  private String hash(String template, Object page, String key, LocalDate date) throws IOException {
+  /** The key of a PDF: {@code basis} says whether {@code text} is its view's text or its inputs'. */
+  private String hash(String template, String basis, String text, String key, LocalDate date) throws IOException {
     try {
       java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      for (String part : List.of(CACHE_VERSION, template, templates.template(template).toString(), page.toString(), key, date.toString(),
+      for (String part : List.of(CACHE_VERSION, template, templates.template(template).toString(), basis, text, key, date.toString(),
           String.valueOf(regular.length), String.valueOf(bold.length), String.valueOf(cjk.map(b -> b.length).orElse(0)))) {
         sha.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         sha.update((byte) 0);

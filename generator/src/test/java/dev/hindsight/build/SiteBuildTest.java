@@ -87,11 +87,22 @@ class SiteBuildTest {
     assertThat(Files.getAttribute(brief, "unix:nlink")).as("a brief and its cache entry are one file").isEqualTo(2);
     assertThat(keptBriefs(dir)).as("the brief made before the edit is no longer kept").hasSize(7);
 
+    // Briefs are kept by their inputs: the configuration is on every one, and the figures of an
+    // incident change with the others (here its recurrence, once the first incident is gone).
+    Path config = corpus.resolve("hindsight.yaml");
+    Files.writeString(config, "title: Renamed site\n" + Files.readString(config));
+    assertThat(build(corpus, out).out()).contains("7 PDF briefs (0 unchanged, reused)");
+    Files.delete(corpus.resolve("postmortems/2025-03-04-orders-slow.md"));
+    assertThat(build(corpus, out).exitCode()).isZero();
+    Path afresh = Files.createDirectories(dir.resolve("afresh")).resolve("site");
+    assertThat(build(corpus, afresh, "--no-cache").exitCode()).isZero();
+    assertThat(tree(out)).isEqualTo(tree(afresh));
+
     // A new as-of date is on every brief: all are made again, and the cache keeps only the new ones.
     String input = corpus.resolve("postmortems").toString();
     assertThat(CliRun.run("build", "--input", input, "--output", out.toString(), "--as-of", "2026-11-26").out())
-        .contains("7 PDF briefs (0 unchanged, reused)");
-    assertThat(keptBriefs(dir)).hasSize(7);
+        .contains("6 PDF briefs (0 unchanged, reused)");
+    assertThat(keptBriefs(dir)).hasSize(6);
     Path clean = Files.createDirectories(dir.resolve("elsewhere")).resolve("site");
     assertThat(CliRun.run("build", "--input", input, "--output", clean.toString(), "--as-of", "2026-11-26", "--no-cache").exitCode()).isZero();
     assertThat(tree(out)).isEqualTo(tree(clean));
