@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
@@ -28,12 +27,12 @@ public final class CodeIdentity {
     try {
       Path source = Path.of(CodeIdentity.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       if (!Files.isRegularFile(source)) return "classes";
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      MessageDigest sha = dev.hindsight.model.Digests.sha256();
       try (InputStream in = new DigestInputStream(Files.newInputStream(source), sha)) {
         in.transferTo(java.io.OutputStream.nullOutputStream());
       }
       return HexFormat.of().formatHex(sha.digest());
-    } catch (IOException | java.net.URISyntaxException | NoSuchAlgorithmException | SecurityException | NullPointerException e) {
+    } catch (IOException | java.net.URISyntaxException | SecurityException | NullPointerException | IllegalStateException e) {
       return "unknown-" + System.nanoTime();
     }
   }

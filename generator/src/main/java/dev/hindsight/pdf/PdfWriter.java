@@ -141,17 +141,13 @@ public final class PdfWriter {
 
   /** The key of a PDF: {@code basis} says whether {@code text} is its view's text or its inputs'. */
   private String hash(String template, String basis, String text, String key, LocalDate date) throws IOException {
-    try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      for (String part : List.of(CACHE_VERSION, template, templates.template(template).toString(), basis, text, key, date.toString(),
-          String.valueOf(regular.length), String.valueOf(bold.length), String.valueOf(cjk.map(b -> b.length).orElse(0)))) {
-        sha.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-      }
-      return java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    java.security.MessageDigest sha = dev.hindsight.model.Digests.sha256();
+    for (String part : List.of(CACHE_VERSION, template, templates.template(template).toString(), basis, text, key, date.toString(),
+        String.valueOf(regular.length), String.valueOf(bold.length), String.valueOf(cjk.map(b -> b.length).orElse(0)))) {
+      sha.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update((byte) 0);
     }
+    return java.util.HexFormat.of().formatHex(sha.digest());
   }
 
   /** Part of every cache key: bump it when the rendering code changes what it writes. */

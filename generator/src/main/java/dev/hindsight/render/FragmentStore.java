@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,11 +71,7 @@ final class FragmentStore {
    */
   FragmentStore(Optional<Path> dir, String kind) {
     this.file = dir.map(d -> d.resolve(kind + ".bin"));
-    try {
-      primed = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    primed = dev.hindsight.model.Digests.sha256();
     primed.update((FORMAT + '\u0000' + kind + '\u0000' + dev.hindsight.load.CodeIdentity.value() + '\u0000').getBytes(StandardCharsets.UTF_8));
   }
 

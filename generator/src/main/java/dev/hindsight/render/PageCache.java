@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -75,11 +74,7 @@ public final class PageCache {
   public PageCache(Optional<Path> dir, String fingerprint, String extension) {
     this.extension = extension;
     this.dir = dir;
-    try {
-      primed = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    primed = dev.hindsight.model.Digests.sha256();
     primed.update(fingerprint.getBytes(StandardCharsets.UTF_8));
     primed.update((byte) 0);
     recorded = dir.map(PageCache::readStamps).orElse(Map.of());
@@ -104,11 +99,7 @@ public final class PageCache {
 
   /** The SHA-256 of a text, in hex. */
   static String digest(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return dev.hindsight.model.Digests.sha256Hex(text);
   }
 
   /**

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -195,11 +194,7 @@ final class ValidationCache {
   }
 
   private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return dev.hindsight.model.Digests.sha256();
   }
 
   /** A time as kept: seconds since 1970-01-01T00:00Z, nanoseconds, and the offset it was written with, in seconds. */
