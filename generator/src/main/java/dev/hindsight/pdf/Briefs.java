@@ -62,16 +62,12 @@ public final class Briefs {
     return "briefs/" + i.id() + ".pdf";
   }
 
-  /** Writes the brief of every incident below {@code siteRoot}; returns how many. */
-  public int writeAll(List<Incident> list, Analysis analysis, Path siteRoot) throws IOException {
-    return writeAll(list, analysis, Map.of(), siteRoot);
-  }
-
   /**
-   * As {@link #writeAll(List, Analysis, Path)}; an incident with a source key ({@code sourceKeys}
-   * by source path: {@code ValidationResult.sourceKeys}) has its brief kept by its inputs (that
-   * key, its figures, the configuration and the version), so an unchanged brief is linked without
-   * building its view (Markdown, chart and all).
+   * Writes the brief of every incident, and of the recent months and quarters, below {@code
+   * siteRoot}; returns how many. An incident with a source key ({@code sourceKeys} by source path:
+   * {@code ValidationResult.sourceKeys}) has its brief kept by its inputs (that key, its figures,
+   * the configuration and the version), so an unchanged brief is linked without building its view
+   * (Markdown, chart and all); the others, and the period briefs, are kept by their view.
    */
   public int writeAll(List<Incident> list, Analysis analysis, Map<String, String> sourceKeys, Path siteRoot) throws IOException {
     Files.createDirectories(siteRoot.resolve("briefs"));

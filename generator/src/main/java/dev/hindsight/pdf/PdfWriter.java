@@ -64,10 +64,12 @@ public final class PdfWriter {
    */
   public PdfWriter(TemplateSet templates, Optional<Path> cache) {
     this.templates = templates;
-    this.kept = new dev.hindsight.render.PageCache(cache, "", ".pdf");
     this.regular = resource("fonts/DejaVuSans.ttf");
     this.bold = resource("fonts/DejaVuSans-Bold.ttf");
     this.cjk = CJK_FALLBACKS.stream().filter(p -> p.toString().endsWith(".ttf") && Files.isReadable(p)).findFirst().map(PdfWriter::read);
+    // Every key starts from the rendering code's version and the fonts a PDF embeds.
+    this.kept = new dev.hindsight.render.PageCache(cache, CACHE_VERSION + '\u0000' + regular.length + '\u0000' + bold.length + '\u0000'
+        + cjk.map(b -> b.length).orElse(0), ".pdf");
   }
 
   /** Whether a font for CJK text was found on this machine. */
@@ -141,13 +143,7 @@ public final class PdfWriter {
 
   /** The key of a PDF: {@code basis} says whether {@code text} is its view's text or its inputs'. */
   private String hash(String template, String basis, String text, String key, LocalDate date) throws IOException {
-    java.security.MessageDigest sha = dev.hindsight.model.Digests.sha256();
-    for (String part : List.of(CACHE_VERSION, template, templates.template(template).toString(), basis, text, key, date.toString(),
-        String.valueOf(regular.length), String.valueOf(bold.length), String.valueOf(cjk.map(b -> b.length).orElse(0)))) {
-      sha.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-    }
-    return java.util.HexFormat.of().formatHex(sha.digest());
+    return kept.key(template + '#' + basis, templates.template(template) + "\u0000" + text + '\u0000' + key + '\u0000' + date);
   }
 
   /** Part of every cache key: bump it when the rendering code changes what it writes. */

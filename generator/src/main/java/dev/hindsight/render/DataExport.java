@@ -37,12 +37,6 @@ public final class DataExport {
     this.config = config;
   }
 
-  public void write(List<Incident> incidents, Analysis analysis, String version, Path dataDir) throws IOException {
-    writeIncidents(incidents, analysis, version, dataDir);
-    writeTrends(analysis, version, dataDir);
-    writeActions(analysis, version, dataDir);
-  }
-
   /** {@code incidents.json}: one record per incident with its figures. */
   public void writeIncidents(List<Incident> incidents, Analysis analysis, String version, Path dataDir) throws IOException {
     Files.createDirectories(dataDir);

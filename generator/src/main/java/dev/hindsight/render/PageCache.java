@@ -85,7 +85,8 @@ public final class PageCache {
     return dir.isPresent();
   }
 
-  String key(String template, Object view) {
+  /** The key of a file made with {@code template} from {@code view}'s text (and this cache's fingerprint). */
+  public String key(String template, Object view) {
     try {
       MessageDigest sha = (MessageDigest) primed.clone();
       sha.update(template.getBytes(StandardCharsets.UTF_8));

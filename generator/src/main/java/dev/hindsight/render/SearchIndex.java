@@ -179,10 +179,6 @@ public final class SearchIndex {
             + " " + i.actions().stream().map(a -> a.title()).reduce("", (a, b) -> a + " " + b)));
   }
 
-  public void write(List<Incident> incidents, SiteConfig config, Path dir) throws IOException {
-    write(incidents, config, dir, i -> null, new FragmentStore(java.util.Optional.empty(), "search-terms"));
-  }
-
   /**
    * Writes the index into {@code dir}, taking each incident's words and snippets from {@code kept}
    * where its source key ({@code sourceKey}, null for none) is unchanged since an earlier build.

@@ -72,44 +72,40 @@ final class SectionViews {
       return item != null ? item : item(t);
     }).toList();
     List<String> urls = new ArrayList<>();
-    List<java.util.function.Supplier<Views.GroupPage>> views = new ArrayList<>();
+    List<java.util.function.Supplier<Views.GroupPage>> makers = new ArrayList<>();
     for (Kind kind : KINDS) {
       Map<String, List<Incident>> members = new TreeMap<>();
       for (Incident i : incidents) for (String key : kind.keys().apply(i)) members.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
       members.forEach((name, list) -> {
         urls.add(groupUrl(kind.folder(), name));
-        views.add(() -> {
-          List<TrackedAction> actions = list.stream().flatMap(i -> analysis.of(i.id()).actions().stream())
-              .filter(t -> t.state().isPending()).sorted(TrackedAction.REVIEW_ORDER).toList();
-          return page(kind.singular(), kind.plural(), name, "", list, itemsOf.apply(actions), actions);
-        });
+        makers.add(() -> page(kind.singular(), kind.plural(), name, "", list, itemsOf.apply(list.stream()
+            .flatMap(i -> analysis.of(i.id()).actions().stream()).filter(t -> t.state().isPending()).sorted(TrackedAction.REVIEW_ORDER).toList())));
       });
     }
     for (var team : config.teams()) {
       urls.add(groupUrl("teams", team.name()));
-      views.add(() -> {
+      makers.add(() -> {
         List<TrackedAction> actions = analysis.byTeam().getOrDefault(team.name(), List.of());
         java.util.Set<String> ids = actions.stream().map(TrackedAction::incidentId).collect(java.util.stream.Collectors.toSet());
         List<Incident> list = incidents.stream().filter(i -> ids.contains(i.id())).toList();
         String members = team.members().isEmpty() ? "" : "Members: " + String.join(", ", team.members()) + ".";
-        List<TrackedAction> open = actions.stream().filter(t -> t.state().isPending()).toList();
-        return page("Team", "Teams", team.name(), members, list, itemsOf.apply(open), open);
+        return page("Team", "Teams", team.name(), members, list, itemsOf.apply(actions.stream().filter(t -> t.state().isPending()).toList()));
       });
     }
-    List<Views.GroupPage> built = views.parallelStream().map(java.util.function.Supplier::get).toList();
+    List<Views.GroupPage> built = makers.parallelStream().map(java.util.function.Supplier::get).toList();
     Map<String, Views.GroupPage> pages = new LinkedHashMap<>();
     for (int k = 0; k < urls.size(); k++) pages.put(urls.get(k), built.get(k));
     return pages;
   }
 
   private Views.GroupPage page(String kind, String plural, String name, String description, List<Incident> incidents,
-      List<Views.ActionItem> items, List<TrackedAction> open) {
-    long overdue = open.stream().filter(t -> t.state() == ActionState.OVERDUE).count();
+      List<Views.ActionItem> open) {
+    long overdue = open.stream().filter(Views.ActionItem::overdue).count();
     List<Views.Fact> facts = List.of(
         new Views.Fact("Incidents", String.valueOf(incidents.size()), ""),
         new Views.Fact("Open actions", String.valueOf(open.size()), ""),
         new Views.Fact("Overdue", String.valueOf(overdue), ""));
-    return new Views.GroupPage(views.site("../../"), kind, plural, name, description, incidents.stream().map(views::row).toList(), items, facts);
+    return new Views.GroupPage(views.site("../../"), kind, plural, name, description, incidents.stream().map(views::row).toList(), open, facts);
   }
 
   Views.BrowsePage browse(Map<String, Views.GroupPage> groups) {
