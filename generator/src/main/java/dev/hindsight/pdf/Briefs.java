@@ -44,6 +44,11 @@ public final class Briefs {
   }
 
   /** How many briefs were rendered and how many reused from the cache so far. */
+  /** The briefs the cache put, or found, in place in the site by {@link #writeAll}. */
+  public java.util.Set<java.nio.file.Path> placed() {
+    return writer.placed();
+  }
+
   public int rendered() {
     return writer.rendered();
   }

@@ -113,7 +113,10 @@ public final class PdfWriter {
       reused.incrementAndGet();
       return;
     }
-    Files.write(target, write(template, page.get(), documentKey, date));
+    byte[] pdf = write(template, page.get(), documentKey, date);
+    // A brief left from the last site may be a link to a cache entry: replaced, never written through.
+    Files.deleteIfExists(target);
+    Files.write(target, pdf);
     if (key != null) {
       try {
         kept.put(key, target);
@@ -130,6 +133,11 @@ public final class PdfWriter {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+  }
+
+  /** The briefs the cache put, or found, in place in the output. */
+  public java.util.Set<Path> placed() {
+    return kept.placed();
   }
 
   /** How many PDFs were rendered, and how many came from the cache. */

@@ -51,13 +51,24 @@ public final class PageCache {
   final AtomicInteger rendered = new AtomicInteger();
   final AtomicInteger reused = new AtomicInteger();
 
+  /** The files this cache put in place, or found in place, in this build's output. */
+  private final java.util.Set<Path> placed = ConcurrentHashMap.newKeySet();
+
   /** What identifies an entry's content without reading it: its size and modification time. */
   private record Stamp(long size, long modified) {
     static Stamp of(Path file) throws IOException {
-      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!a.isRegularFile()) throw new IOException(file + " is not a regular file");
+      return of(attributes(file));
+    }
+
+    static Stamp of(BasicFileAttributes a) {
       return new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
+  }
+
+  private static BasicFileAttributes attributes(Path file) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (!a.isRegularFile()) throw new IOException(file + " is not a regular file");
+    return a;
   }
 
   /** The extension of the kept files: {@code .html} for pages, {@code .pdf} for briefs. */
@@ -104,8 +115,11 @@ public final class PageCache {
   }
 
   /**
-   * Puts the page kept under {@code key} at {@code target} (a new file), as a hard link or else a
-   * copy; false when there is none, or when it is no longer as this cache left it.
+   * Puts the page kept under {@code key} at {@code target}, as a hard link or else a copy; false
+   * when there is none, or when it is no longer as this cache left it. The target may hold a file
+   * already (an output folder that started from the last site: {@link
+   * dev.hindsight.publish.AtomicPublisher}): when that is this very entry it stays, else it is
+   * replaced.
    */
   public boolean copyTo(String key, Path target) {
     if (dir.isEmpty()) return false;
@@ -113,13 +127,33 @@ public final class PageCache {
     if (was == null) return false;
     Path entry = entry(key);
     try {
-      if (!was.equals(Stamp.of(entry))) return false;
-      place(entry, target);
+      BasicFileAttributes a = attributes(entry);
+      if (!was.equals(Stamp.of(a))) return false;
+      if (!isAlready(target, a)) place(entry, target);
       kept.put(key, was);
+      placed.add(target);
       return true;
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /** Whether {@code target} is the entry whose attributes are {@code entry}; a different file there is deleted. */
+  private static boolean isAlready(Path target, BasicFileAttributes entry) throws IOException {
+    BasicFileAttributes there;
+    try {
+      there = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    }
+    if (entry.fileKey() != null && entry.fileKey().equals(there.fileKey())) return true;
+    Files.delete(target);
+    return false;
+  }
+
+  /** Every file this cache put, or found, in place in this build's output: what a recycled output folder keeps. */
+  public java.util.Set<Path> placed() {
+    return java.util.Collections.unmodifiableSet(placed);
   }
 
   /** Keeps the page just written to {@code written} under {@code key}. */
@@ -135,6 +169,7 @@ public final class PageCache {
       place(written, tmp);
       Files.move(tmp, entry, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       kept.put(key, Stamp.of(entry));
+      placed.add(written);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

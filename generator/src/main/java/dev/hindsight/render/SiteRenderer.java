@@ -133,6 +133,11 @@ public final class SiteRenderer {
     return new Summary(incidents.size() + groups.size() + 5, cache.reused.get(), files.get());
   }
 
+  /** The pages the cache put, or found, in place in the last {@link #render}'s target. */
+  public Set<Path> placed() {
+    return cache.placed();
+  }
+
   /** A unit of rendering work that may fail with an I/O error. */
   private interface IoTask {
     void run() throws IOException;
@@ -212,7 +217,8 @@ public final class SiteRenderer {
   private void writeCached(String templateName, String key, java.util.function.Supplier<Object> view, Path file) {
     if (key != null) {
       try {
-        Files.createDirectories(file.getParent());
+        // In an output folder that started from the last site the folder is mostly there already.
+        if (!Files.isDirectory(file.getParent())) Files.createDirectories(file.getParent());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -280,6 +286,8 @@ public final class SiteRenderer {
       org.apache.commons.io.output.StringBuilderWriter html = new org.apache.commons.io.output.StringBuilderWriter(64 * 1024);
       template.process(Map.of("page", page), html);
       byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
+      // A page left from the last site may be a link to a cache entry: replaced, never written through.
+      Files.deleteIfExists(file);
       Files.write(file, bytes);
       if (key != null) cache.put(key, file);
       cache.rendered.incrementAndGet();

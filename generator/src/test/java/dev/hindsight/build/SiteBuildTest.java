@@ -147,6 +147,93 @@ class SiteBuildTest {
   }
 
   /**
+   * The site a build replaces is kept in the cache with only its links (pages and briefs), and the
+   * next build starts from it: unchanged pages are already in place. Whatever that build does not
+   * place again (the page of a removed incident, a group no incident is in any more, briefs no longer
+   * asked for) is swept before the swap, so every site is what a build into an empty folder makes.
+   */
+  @Test
+  void aBuildStartingFromTheReplacedSitePublishesWhatABuildIntoAnEmptyFolderDoes(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
+    Path payments = corpus.resolve("postmortems/2025-03-10-payments-slow.md");
+    Files.writeString(payments, Files.readString(file).replace("orders-db", "payments-db").replace("Orders database", "Payments database")
+        .replace("2025-03-04T", "2025-03-10T").replace("due: 2025-03-11", "due: 2025-03-17").replace("done_on: 2025-03-10", "done_on: 2025-03-16")
+        .replace("review_on: 2025-03-18", "review_on: 2025-03-24").replace("published_on: 2025-03-05", "published_on: 2025-03-11"));
+    Path out = dir.resolve("site");
+    Path spare = dir.resolve(".hindsight-cache/previous-site/site");
+    assertThat(build(corpus, out).exitCode()).isZero();
+    assertThat(spare).as("a first build replaces no site").doesNotExist();
+    String first = build(corpus, out).out();
+    int pages = pagesBuilt(first);
+    assertThat(first).contains("(" + pages + " unchanged, reused)");
+    assertThat(tree(spare).keySet()).as("the replaced site, its links only").contains("incidents/2025-03-10-payments-slow/index.html",
+        "services/payments-db/index.html", "briefs/2025-03-10-payments-slow.pdf", ".hindsight-spare").noneMatch(f -> f.startsWith("data/")
+        || f.startsWith("assets/") || f.startsWith("calendar/") || f.equals(".hindsight-site"));
+    Path page = out.resolve("incidents/2025-03-04-orders-slow/index.html");
+    assertThat(Files.getAttribute(page, "unix:nlink")).as("the page, its cache entry and the replaced site's link are one file").isEqualTo(3);
+
+    // Unchanged: the next build starts from the replaced site and finds every page in place.
+    assertThat(build(corpus, out).out()).contains("(" + pages + " unchanged, reused)");
+    assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "same")));
+
+    // A removed incident takes its page, its brief and its service's page with it; an edit is rendered again.
+    Files.delete(payments);
+    Files.writeString(file, Files.readString(file) + "\nA sentence added to the narrative.\n");
+    assertThat(build(corpus, out, "--no-briefs").exitCode()).isZero();
+    assertThat(out.resolve("services/payments-db")).doesNotExist();
+    assertThat(out.resolve("incidents/2025-03-10-payments-slow")).doesNotExist();
+    assertThat(out.resolve("briefs")).doesNotExist();
+    assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "removed", "--no-briefs")));
+
+    // It comes back, with briefs again, and then the published page is edited in place.
+    Files.writeString(payments, Files.readString(file).replace("orders-db", "payments-db").replace("2025-03-04T", "2025-03-10T"));
+    assertThat(build(corpus, out).exitCode()).isZero();
+    assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "back")));
+    Files.writeString(out.resolve("index.html"), "edited in place");
+    assertThat(build(corpus, out).exitCode()).isZero();
+    assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "edited")));
+
+    // A spare cut short while being emptied (no mark that it is complete) is never started from.
+    Files.delete(spare.resolve(".hindsight-spare"));
+    Files.writeString(spare.resolve("stray.html"), "left by a killed build");
+    assertThat(build(corpus, out).exitCode()).isZero();
+    assertThat(out.resolve("stray.html")).doesNotExist();
+    assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "after-a-cut")));
+    assertThat(dir.toFile().list()).as("no staging folders left behind").containsOnly("corpus", "site", ".hindsight-cache", "clean");
+  }
+
+  /**
+   * A build that starts from the replaced site replaces its pages, never writes into them: they are
+   * the published pages too, while they have not changed since. A build that fails after rendering
+   * its pages and the incidents' briefs (here at the period briefs) leaves the published site exactly as it was.
+   */
+  @Test
+  void aFailedBuildThatStartedFromTheReplacedSiteLeavesThePublishedOneAsItWas(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path out = dir.resolve("site");
+    assertThat(build(corpus, out).exitCode()).isZero();
+    assertThat(build(corpus, out).exitCode()).isZero();
+    java.util.Map<String, String> published = tree(out);
+    Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
+    Files.writeString(file, Files.readString(file).replace("title: Orders database slow after deploy", "title: Orders database slow after the deploy"));
+    Files.createDirectories(corpus.resolve("templates"));
+    Files.writeString(corpus.resolve("templates/period-brief.ftlh"), "<#if>");
+    CliRun failed = build(corpus, out);
+    assertThat(failed.exitCode()).isNotZero();
+    assertThat(failed.err()).contains("period-brief.ftlh");
+    assertThat(tree(out)).isEqualTo(published);
+  }
+
+  /** A build of {@code corpus} into a new folder of its own, without a cache. */
+  private static Path cleanBuild(Path corpus, Path dir, String name, String... extra) throws IOException {
+    Path clean = Files.createDirectories(dir.resolve("clean").resolve(name)).resolve("site");
+    String[] args = Stream.concat(Stream.of(extra), Stream.of("--no-cache")).toArray(String[]::new);
+    assertThat(build(corpus, clean, args).exitCode()).isZero();
+    return clean;
+  }
+
+  /**
    * A kept page and the published page are one file (a hard link) where the file system allows:
    * nothing is written twice. A page edited in place in the published site is therefore the kept
    * entry too; the next build must notice and render it again, never publish the edit.
@@ -162,7 +249,8 @@ class SiteBuildTest {
     assertThat(Files.getAttribute(page, "unix:nlink")).as("the page and its cache entry are one file").isEqualTo(2);
 
     assertThat(build(corpus, out, "--no-briefs").out()).contains("(" + pages + " unchanged, reused)");
-    assertThat(Files.getAttribute(page, "unix:nlink")).as("a reused page is linked again, not copied").isEqualTo(2);
+    assertThat(Files.getAttribute(page, "unix:nlink")).as("a reused page is linked again, not copied (and the replaced site, kept in the cache, holds a third link)")
+        .isEqualTo(3);
 
     // An edit of the same length, as a careless post-processing step might make, written into the file itself.
     String edited = "!" + rendered.substring(1);
@@ -240,11 +328,15 @@ class SiteBuildTest {
     assertThat(dir.resolve("elsewhere/.hindsight-cache/fragments")).as("--no-cache keeps no pieces").doesNotExist();
   }
 
-  /** Every file below a folder with its content, for comparing whole sites. */
+  /** Every file and folder below a folder, each file with its content's digest, for comparing whole sites. */
   private static java.util.Map<String, String> tree(Path root) throws IOException {
     java.util.Map<String, String> files = new java.util.TreeMap<>();
     try (Stream<Path> walk = Files.walk(root)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+      for (Path p : walk.toList()) {
+        if (!Files.isRegularFile(p)) {
+          files.put(root.relativize(p) + "/", Files.isDirectory(p) ? "folder" : "other");
+          continue;
+        }
         files.put(root.relativize(p).toString(), java.util.HexFormat.of().formatHex(
             java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
       }

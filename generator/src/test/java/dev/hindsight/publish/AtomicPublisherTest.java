@@ -46,6 +46,46 @@ class AtomicPublisherTest {
     assertThat(outside.resolve("keep.txt")).hasContent("keep");
   }
 
+  /**
+   * With a spare, the replaced site is kept holding only its hard links (what the caches share with
+   * it); the next staging folder starts from it, and the links that build did not place again are
+   * swept before the swap, with the folders they leave empty.
+   */
+  @Test
+  void theReplacedSitesLinksAreWhereTheNextBuildStartsAndWhatItDoesNotPlaceIsSwept(@TempDir Path dir) throws IOException {
+    Path cache = Files.createDirectories(dir.resolve("cache"));
+    Path spare = dir.resolve("cache/spare");
+    Path out = dir.resolve("site");
+    AtomicPublisher first = new AtomicPublisher(out, java.util.Optional.of(spare));
+    Path staging = first.stage();
+    for (String page : java.util.List.of("a", "b")) {
+      Path file = Files.createDirectories(staging.resolve("incidents").resolve(page)).resolve("index.html");
+      Files.writeString(cache.resolve(page + ".html"), "page " + page);
+      Files.createLink(file, cache.resolve(page + ".html"));
+    }
+    Files.writeString(staging.resolve("data.json"), "{}");
+    first.commit(staging);
+    assertThat(spare).doesNotExist();
+
+    AtomicPublisher second = new AtomicPublisher(out, java.util.Optional.of(spare));
+    staging = second.stage();
+    Files.writeString(staging.resolve("data.json"), "{\"new\": true}");
+    second.commit(staging);
+    assertThat(spare.resolve("incidents/a/index.html")).hasContent("page a");
+    assertThat(spare.resolve("data.json")).as("only links are kept").doesNotExist();
+
+    AtomicPublisher third = new AtomicPublisher(out, java.util.Optional.of(spare));
+    staging = third.stage();
+    assertThat(spare).as("the next build starts from it").doesNotExist();
+    assertThat(staging.resolve("incidents/b/index.html")).hasContent("page b");
+    Files.writeString(staging.resolve("data.json"), "{}");
+    third.commit(staging, java.util.Set.of(staging.resolve("incidents/a/index.html")));
+    assertThat(out.resolve("incidents/a/index.html")).hasContent("page a");
+    assertThat(out.resolve("incidents/b")).as("not placed again: swept, with its folder").doesNotExist();
+    assertThat(out.resolve("data.json")).hasContent("{}");
+    assertThat(dir.toFile().list()).containsOnly("site", "cache");
+  }
+
   @Test
   void abortLeavesTheOutputUntouched(@TempDir Path dir) throws IOException {
     Path out = Files.createDirectories(dir.resolve("site"));
