@@ -38,6 +38,8 @@ import java.util.regex.Pattern;
 public final class SearchIndex {
   static final int SHARDS = 32;
   static final int TEXT_CHUNK = 200;
+  /** Incidents whose words are held at once while the postings are gathered. */
+  private static final int BATCH = 1000;
   /** Postings kept per word: the best-scoring incidents. Rarer words keep all of theirs. */
   static final int MAX_POSTINGS = 1000;
   private static final double K1 = 1.2;
@@ -104,18 +106,33 @@ public final class SearchIndex {
     return Math.floorMod(h, SHARDS);
   }
 
-  /** What the index takes from one incident: its weighted word counts, their total, and the three snippet texts. */
-  record Terms(Map<String, double[]> tf, double length, String summary, String rca, String rest) {
+  /**
+   * What the index takes from one incident: its words with their weighted counts (two parallel
+   * arrays, in no particular order), their total, and the three snippet texts.
+   */
+  record Terms(String[] words, double[] weights, double length, String summary, String rca, String rest) {
+    /** The terms of a word-to-weight map. */
+    static Terms of(Map<String, double[]> tf, double length, String summary, String rca, String rest) {
+      String[] words = new String[tf.size()];
+      double[] weights = new double[tf.size()];
+      int k = 0;
+      for (Map.Entry<String, double[]> e : tf.entrySet()) {
+        words[k] = e.getKey();
+        weights[k++] = e.getValue()[0];
+      }
+      return new Terms(words, weights, length, summary, rca, rest);
+    }
+
     /**
      * The terms as one text, for a {@link FragmentStore}: each snippet after its length and a colon
      * (a snippet may hold any character), the length, then each word and its weight on a line (a
      * word has only letters and digits).
      */
     String encode() {
-      StringBuilder sb = new StringBuilder(summary.length() + rca.length() + rest.length() + tf.size() * 12);
+      StringBuilder sb = new StringBuilder(summary.length() + rca.length() + rest.length() + words.length * 12);
       for (String snippet : List.of(summary, rca, rest)) sb.append(snippet.length()).append(':').append(snippet);
       number(sb, length);
-      tf.forEach((w, weight) -> number(sb.append('\n').append(w).append(' '), weight[0]));
+      for (int k = 0; k < words.length; k++) number(sb.append('\n').append(words[k]).append(' '), weights[k]);
       return sb.toString();
     }
 
@@ -146,15 +163,19 @@ public final class SearchIndex {
       int line = text.indexOf('\n', at);
       if (line < 0) line = text.length();
       double length = number(text, at, line);
-      Map<String, double[]> tf = new HashMap<>();
-      while (line < text.length()) {
+      int count = 0;
+      for (int k = line; k >= 0 && k < text.length(); k = text.indexOf('\n', k + 1)) count++;
+      String[] words = new String[count];
+      double[] weights = new double[count];
+      for (int k = 0; line < text.length(); k++) {
         int space = text.indexOf(' ', line + 1);
         int next = text.indexOf('\n', space + 1);
         if (next < 0) next = text.length();
-        tf.put(text.substring(line + 1, space), new double[] {number(text, space + 1, next)});
+        words[k] = text.substring(line + 1, space);
+        weights[k] = number(text, space + 1, next);
         line = next;
       }
-      return new Terms(tf, length, snippets[0], snippets[1], snippets[2]);
+      return new Terms(words, weights, length, snippets[0], snippets[1], snippets[2]);
     }
   }
 
@@ -174,7 +195,7 @@ public final class SearchIndex {
     add(tf, i.narrative(), 1);
     double length = 0;
     for (double[] w : tf.values()) length += w[0];
-    return new Terms(tf, length, plain(i.summary().orElse("")), plain(rca),
+    return Terms.of(tf, length, plain(i.summary().orElse("")), plain(rca),
         plain(i.timeline().stream().map(TimelineEntry::event).reduce("", (a, b) -> a + " " + b)
             + " " + i.actions().stream().map(a -> a.title()).reduce("", (a, b) -> a + " " + b)));
   }
@@ -187,46 +208,39 @@ public final class SearchIndex {
       FragmentStore kept) throws IOException {
     Files.createDirectories(dir);
     int n = incidents.size();
-    // Each incident's words and snippets on every core (in order); the counts across incidents after.
-    List<Terms> terms = new ArrayList<>(incidents.parallelStream().map(i -> {
-      String source = sourceKey.apply(i);
-      return source == null ? terms(i) : kept.get(source, () -> terms(i), Terms::encode, Terms::decode);
-    }).toList());
     double[] lengths = new double[n];
-    Map<String, Integer> df = new HashMap<>();
+    // Every word's postings in document order, gathered in one pass; scored once the counts across incidents are known.
+    Map<String, Postings> postings = new HashMap<>(1 << 16);
     ArrayNode docs = json.createArrayNode();
     List<ArrayNode> texts = new ArrayList<>();
-    for (int d = 0; d < n; d++) {
-      Incident i = incidents.get(d);
-      Terms t = terms.get(d);
-      lengths[d] = t.length();
-      t.tf().keySet().forEach(w -> df.merge(w, 1, Integer::sum));
-      ObjectNode doc = docs.addObject();
-      doc.put("id", i.id());
-      doc.put("t", i.title());
-      // the page is incidents/<id>/; search.js builds the link from the id
-      doc.put("s", i.severity());
-      doc.put("d", i.started().atZoneSameInstant(config.timeZone()).toLocalDate().toString());
-      if (d % TEXT_CHUNK == 0) texts.add(json.createArrayNode());
-      texts.get(d / TEXT_CHUNK).addArray().add(t.summary()).add(t.rca()).add(t.rest());
-    }
-    for (int c = 0; c < texts.size(); c++) {
-      json.writeValue(dir.resolve(String.format(Locale.ROOT, "texts-%02d.json", c)).toFile(), texts.get(c));
-    }
-    double avg = n == 0 ? 1 : java.util.Arrays.stream(lengths).average().orElse(1);
-    Map<String, Postings> postings = new HashMap<>(df.size() * 2);
-    for (int d = 0; d < n; d++) {
-      for (Map.Entry<String, double[]> e : terms.get(d).tf().entrySet()) {
-        int count = df.get(e.getKey());
-        double idf = Math.log(1 + (n - count + 0.5) / (count + 0.5));
-        double tf = e.getValue()[0];
-        double score = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[d] / avg));
-        postings.computeIfAbsent(e.getKey(), k -> new Postings(count)).add(d, Math.round(score * 1000) / 1000.0);
+    // Each incident's words and snippets on every core, a batch at a time, so that only one
+    // batch of them is held at once; the postings in document order after each batch.
+    for (int from = 0; from < n; from += BATCH) {
+      List<Terms> batch = incidents.subList(from, Math.min(n, from + BATCH)).parallelStream().map(i -> {
+        String source = sourceKey.apply(i);
+        return source == null ? terms(i) : kept.get(source, () -> terms(i), Terms::encode, Terms::decode);
+      }).toList();
+      for (int k = 0; k < batch.size(); k++) {
+        int d = from + k;
+        Incident i = incidents.get(d);
+        Terms t = batch.get(k);
+        lengths[d] = t.length();
+        for (int w = 0; w < t.words().length; w++) postings.computeIfAbsent(t.words()[w], word -> new Postings()).add(d, t.weights()[w]);
+        ObjectNode doc = docs.addObject();
+        doc.put("id", i.id());
+        doc.put("t", i.title());
+        // the page is incidents/<id>/; search.js builds the link from the id
+        doc.put("s", i.severity());
+        doc.put("d", i.started().atZoneSameInstant(config.timeZone()).toLocalDate().toString());
+        if (d % TEXT_CHUNK == 0) texts.add(json.createArrayNode());
+        texts.get(d / TEXT_CHUNK).addArray().add(t.summary()).add(t.rca()).add(t.rest());
       }
-      terms.set(d, null);
     }
+    inParallel(texts.size(), c -> json.writeValue(dir.resolve(String.format(Locale.ROOT, "texts-%02d.json", c)).toFile(), texts.get(c)));
+    double avg = n == 0 ? 1 : java.util.Arrays.stream(lengths).average().orElse(1);
+    postings.values().parallelStream().forEach(p -> p.score(n, lengths, avg));
     json.writeValue(dir.resolve("docs.json").toFile(), docs);
-    List<String> vocabulary = new ArrayList<>(df.keySet());
+    List<String> vocabulary = new ArrayList<>(postings.keySet());
     vocabulary.sort(null);
     try (com.fasterxml.jackson.core.JsonGenerator out = json.getFactory().createGenerator(dir.resolve("vocab.json").toFile(),
         com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
@@ -234,7 +248,7 @@ public final class SearchIndex {
       for (String w : vocabulary) {
         out.writeStartArray();
         out.writeString(w);
-        out.writeNumber(df.get(w));
+        out.writeNumber(postings.get(w).size);
         out.writeEndArray();
       }
       out.writeEndArray();
@@ -242,7 +256,7 @@ public final class SearchIndex {
     List<List<String>> shards = new ArrayList<>();
     for (int s = 0; s < SHARDS; s++) shards.add(new ArrayList<>());
     for (String w : vocabulary) shards.get(shard(w)).add(w);
-    for (int s = 0; s < SHARDS; s++) {
+    inParallel(SHARDS, s -> {
       try (com.fasterxml.jackson.core.JsonGenerator out = json.getFactory().createGenerator(
           dir.resolve(String.format(Locale.ROOT, "postings-%02d.json", s)).toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
         out.writeStartObject();
@@ -252,14 +266,41 @@ public final class SearchIndex {
         }
         out.writeEndObject();
       }
+    });
+  }
+
+  /** Writing one of a number of files. */
+  private interface FileWrite {
+    void write(int k) throws IOException;
+  }
+
+  /** Writes files {@code 0} to {@code count - 1} on every core. */
+  private static void inParallel(int count, FileWrite write) throws IOException {
+    try {
+      java.util.stream.IntStream.range(0, count).parallel().forEach(k -> {
+        try {
+          write.write(k);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
-  /** One word's postings: incidents in document order with their score, in two parallel arrays. */
+  /**
+   * One word's postings: incidents in document order with their weighted count, then (once {@link
+   * #score}d) their BM25 score, in two parallel arrays. Its size is the word's document frequency.
+   */
   private static final class Postings {
     private int[] docs;
     private double[] scores;
     private int size;
+
+    Postings() {
+      this(4);
+    }
 
     Postings(int capacity) {
       docs = new int[capacity];
@@ -267,9 +308,23 @@ public final class SearchIndex {
     }
 
     void add(int doc, double score) {
+      if (size == docs.length) {
+        docs = java.util.Arrays.copyOf(docs, size * 2);
+        scores = java.util.Arrays.copyOf(scores, size * 2);
+      }
       docs[size] = doc;
       scores[size] = score;
       size++;
+    }
+
+    /** Turns each weighted count into its BM25 score, rounded to three decimals, among {@code n} incidents. */
+    void score(int n, double[] lengths, double avg) {
+      double idf = Math.log(1 + (n - size + 0.5) / (size + 0.5));
+      for (int k = 0; k < size; k++) {
+        double tf = scores[k];
+        double score = idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[docs[k]] / avg));
+        scores[k] = Math.round(score * 1000) / 1000.0;
+      }
     }
 
     /** The {@value #MAX_POSTINGS} highest-scoring postings (ties: the earlier incident), in document order. */

@@ -82,14 +82,15 @@ class FragmentStoreTest {
     tf.put("replication", new double[] {7});
     tf.put("lag", new double[] {0.5});
     tf.put("p99", new double[] {1e-7});
-    for (SearchIndex.Terms t : List.of(new SearchIndex.Terms(tf, 7.5000001, "12:34 failover: 3\nlines", "", ":\u0000:"),
-        new SearchIndex.Terms(Map.of(), 0, "", "", ""))) {
+    for (SearchIndex.Terms t : List.of(SearchIndex.Terms.of(tf, 7.5000001, "12:34 failover: 3\nlines", "", ":\u0000:"),
+        SearchIndex.Terms.of(Map.of(), 0, "", "", ""))) {
       SearchIndex.Terms back = SearchIndex.Terms.decode(t.encode());
       assertThat(List.of(back.summary(), back.rca(), back.rest())).isEqualTo(List.of(t.summary(), t.rca(), t.rest()));
       assertThat(back.length()).isEqualTo(t.length());
-      assertThat(back.tf().keySet()).isEqualTo(t.tf().keySet());
-      t.tf().forEach((w, weight) -> assertThat(back.tf().get(w)).as(w).containsExactly(weight));
+      assertThat(back.words()).containsExactly(t.words());
+      assertThat(back.weights()).containsExactly(t.weights());
     }
+    assertThat(SearchIndex.Terms.of(tf, 0, "", "", "").words()).containsExactlyInAnyOrder("replication", "lag", "p99");
   }
 
   /** The search index and the calendars of the examples, joined from kept pieces, byte for byte as made afresh. */
