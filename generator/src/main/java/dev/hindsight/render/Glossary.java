@@ -147,17 +147,20 @@ public final class Glossary {
     }
   }
 
-  /** ASCII letter pairs that begin some spelling, folded to lower case: {@code de} for deadlock. */
-  private static final java.util.Set<Integer> PAIRS = new java.util.HashSet<>();
+  /**
+   * The ASCII pairs that begin some spelling once folded to lower case ({@code de} for deadlock),
+   * as a table by the two characters: it is asked at every letter of every page's text.
+   */
+  private static final boolean[] PAIRS = new boolean[128 * 128];
 
   static {
     for (Term t : TERMS) {
-      for (String spelling : t.spellings()) PAIRS.add(pair(spelling.charAt(0), spelling.charAt(1)));
+      for (String spelling : t.spellings()) {
+        char a = Character.toLowerCase(spelling.charAt(0));
+        char b = Character.toLowerCase(spelling.charAt(1));
+        if (a < 128 && b < 128) PAIRS[a * 128 + b] = true;
+      }
     }
-  }
-
-  private static int pair(char a, char b) {
-    return Character.toLowerCase(a) << 16 | Character.toLowerCase(b);
   }
 
   /**
@@ -167,7 +170,7 @@ public final class Glossary {
   private static boolean secondMayFollow(String html, int at, char first) {
     if (at >= html.length() || first >= 128) return true;
     char second = html.charAt(at);
-    return second >= 128 || PAIRS.contains(pair(first, second));
+    return second >= 128 || PAIRS[Character.toLowerCase(first) * 128 + Character.toLowerCase(second)];
   }
 
   /** An ASCII letter, digit or hyphen: no term starts right after one. Other characters are left to the pattern. */

@@ -30,7 +30,7 @@ class MarkdownRendererTest {
         sb.append(from.charAt(r.nextInt(from.length())));
       }
       String text = sb.toString();
-      if (MarkdownRenderer.PLAIN_SENTENCE.matcher(text).matches()) shortcut++;
+      if (MarkdownRenderer.isPlainSentence(text)) shortcut++;
       assertThat(markdown.block(text)).as("%s", text).isEqualTo(markdown.parsed(text));
       assertThat(markdown.plain(text)).as("plain text of %s", text).isEqualTo(markdown.slowPlain(text));
     }
@@ -40,6 +40,32 @@ class MarkdownRendererTest {
       assertThat(markdown.block(text)).as(text).isEqualTo(markdown.parsed(text));
     }
     assertThat(shortcut).as("the shortcut is taken often").isGreaterThan(500);
+  }
+
+  /**
+   * The plain-sentence scan decides exactly what this regular expression (its first form) decides,
+   * over random text mixing every character class it tells apart: letters in and beyond Latin-1
+   * and beyond the BMP, digits of every kind, each punctuation mark, underscores, runs of spaces,
+   * {@code www}, line breaks and unpaired surrogates.
+   */
+  @Test
+  void thePlainSentenceScanAgreesWithTheRegularExpressionItReplaced() {
+    java.util.regex.Pattern spec = java.util.regex.Pattern.compile(
+        "(?U)(?!.*(?:www|  ))\\p{L}(?:[\\p{L}\\p{N} ,.;'()%/+=?-]|(?<=[\\p{L}\\p{N}])_(?=[\\p{L}\\p{N}]))*[\\p{L}\\p{N}.)%?]");
+    String[] pieces = {"a", "Z", "w", "W", "é", "ж", "Δ", "ǅ", "ʰ", "中", "\uD835\uDC00", "0", "9", "²", "٣", "Ⅻ", "\uD835\uDFCE", " ", "  ", ",", ".", ";",
+        "'", "(", ")", "%", "/", "+", "=", "?", "-", "_", "__", "*", "#", ":", "!", "&", "<", "\n", "\r", "\u2028", "\u0085", "\t", "\u00a0", "\uD800", "\uDC00",
+        "ww", "www"};
+    java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+    int plain = 0;
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = 0, len = r.nextInt(9); k < len; k++) sb.append(pieces[r.nextInt(r.nextInt(4) == 0 ? pieces.length : 17)]);
+      String text = sb.toString();
+      boolean expected = spec.matcher(text).matches();
+      if (expected) plain++;
+      assertThat(MarkdownRenderer.isPlainSentence(text)).as("%s", text).isEqualTo(expected);
+    }
+    assertThat(plain).as("both answers occur").isBetween(1_000, 199_000);
   }
 
   /** Found by probing flexmark's known issues after the fuzzer stalled in its link parser. */
