@@ -1,52 +1,79 @@
 package dev.hindsight.load;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A path to a value inside a YAML document, such as {@code actions[2].owner}: the key both the
  * source map and the diagnostics use. Elements are field names (String) or indexes (Integer).
+ *
+ * <p>Immutable, and made for every node of every file (a million at 10,000 incidents): each path
+ * is its parent and one more element, with its hash computed once, so that a child costs one small
+ * object and a map lookup never walks a list.
  */
-public record NodePath(List<Object> elements) {
-  public static final NodePath ROOT = new NodePath(List.of());
+public final class NodePath {
+  public static final NodePath ROOT = new NodePath(null, null);
+  private final NodePath parent;
+  private final Object last;
+  private final int size;
+  private final int hash;
 
-  public NodePath {
-    elements = List.copyOf(elements);
+  private NodePath(NodePath parent, Object last) {
+    this.parent = parent;
+    this.last = last;
+    this.size = parent == null ? 0 : parent.size + 1;
+    this.hash = parent == null ? 1 : 31 * parent.hash + last.hashCode();
   }
 
   public NodePath field(String name) {
-    List<Object> next = new ArrayList<>(elements);
-    next.add(name);
-    return new NodePath(next);
+    return new NodePath(this, java.util.Objects.requireNonNull(name));
   }
 
   public NodePath index(int i) {
-    List<Object> next = new ArrayList<>(elements);
-    next.add(i);
-    return new NodePath(next);
+    return new NodePath(this, i);
   }
 
   public NodePath parent() {
-    return elements.isEmpty() ? this : new NodePath(elements.subList(0, elements.size() - 1));
+    return parent == null ? this : parent;
   }
 
   public boolean isRoot() {
-    return elements.isEmpty();
+    return size == 0;
+  }
+
+  /** The field names and indexes from the root down. */
+  public List<Object> elements() {
+    Object[] out = new Object[size];
+    for (NodePath p = this; p.size > 0; p = p.parent) out[p.size - 1] = p.last;
+    return List.of(out);
   }
 
   /** The last field name on the path, or "" at the root. */
   public String lastField() {
-    for (int i = elements.size() - 1; i >= 0; i--) {
-      if (elements.get(i) instanceof String s) return s;
+    for (NodePath p = this; p.size > 0; p = p.parent) {
+      if (p.last instanceof String s) return s;
     }
     return "";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof NodePath other) || other.size != size || other.hash != hash) return false;
+    for (NodePath a = this, b = other; a != b; a = a.parent, b = b.parent) {
+      if (!a.last.equals(b.last)) return false;
+    }
+    return true;
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
   }
 
   /** Readable form, as authors would name it: {@code actions[2].owner}. */
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
-    for (Object e : elements) {
+    for (Object e : elements()) {
       if (e instanceof Integer i) {
         sb.append('[').append(i).append(']');
       } else {
