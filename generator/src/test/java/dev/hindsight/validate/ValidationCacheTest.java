@@ -64,6 +64,23 @@ class ValidationCacheTest {
     return new Warm(corpus, corpus.resolve("postmortems"), cache, v, files);
   }
 
+  /**
+   * Long texts are kept as UTF-8 bytes; a text of any length and characters reads back as it was.
+   * Half a surrogate pair (a YAML escape can make one) has no UTF-8 form: such a text is refused,
+   * so its file is simply not kept, never kept altered.
+   */
+  @Test
+  void textsOfAnyLengthAndCharacterReadBackAsTheyWere() throws IOException {
+    String prose = "Replica lag reached 48 s – the failover promoted a lagging replica; für später. ";
+    List<String> texts = List.of("", "short", prose, prose.repeat(40), prose + "\uD83D\uDE80 rocket", "x".repeat(63), "é".repeat(64));
+    com.fasterxml.jackson.databind.ObjectMapper smile = ValidationCache.mapper();
+    List<String> back = smile.readValue(smile.writeValueAsBytes(texts), new com.fasterxml.jackson.core.type.TypeReference<List<String>>() { });
+    assertThat(back).isEqualTo(texts);
+    for (String half : List.of(prose + "\uD800 half a pair", prose + "\uDC00")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> smile.writeValueAsBytes(List.of(half))).isInstanceOf(IOException.class);
+    }
+  }
+
   @Test
   void aWarmCacheGivesTheSameResultForEveryRuleFixtureAndTheExamples() throws IOException {
     List<Path> corpora;
