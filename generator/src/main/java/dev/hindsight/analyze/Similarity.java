@@ -77,15 +77,17 @@ public final class Similarity {
       return result;
     }
     Weights weights = weigh(incidents);
-    Map<String, Integer> df = weights.df();
-    List<Map<String, Double>> vectors = weights.vectors();
+    int[] df = weights.df();
     int cap = Math.max(MIN_POSTINGS_CAP, (int) (n * MAX_POSTINGS_SHARE));
     // Each term's postings as two arrays (incidents in order, weights), sized by its document frequency.
-    Map<String, Postings> postings = new HashMap<>();
+    Postings[] postings = new Postings[weights.terms().length];
     for (int d = 0; d < n; d++) {
-      for (Map.Entry<String, Double> e : vectors.get(d).entrySet()) {
-        int count = df.get(e.getKey());
-        if (count <= cap) postings.computeIfAbsent(e.getKey(), k -> new Postings(count)).add(d, e.getValue());
+      int[] terms = weights.docTerms()[d];
+      for (int k = 0; k < terms.length; k++) {
+        int t = terms[k];
+        if (df[t] > cap) continue;
+        if (postings[t] == null) postings[t] = new Postings(df[t]);
+        postings[t].add(d, weights.docWeights()[d][k]);
       }
     }
     // Each incident's query is independent of the others': run them in parallel, keep the order.
@@ -93,22 +95,42 @@ public final class Similarity {
     // in the same order as a map of boxed scores, without the boxes.
     ThreadLocal<Scores> perThread = ThreadLocal.withInitial(() -> new Scores(n));
     List<List<Match>> tops = java.util.stream.IntStream.range(0, n).parallel().mapToObj(q -> {
-      List<Map.Entry<String, Double>> terms = vectors.get(q).entrySet().stream()
-          .filter(e -> postings.containsKey(e.getKey()))
-          .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .limit(QUERY_TERMS).toList();
+      int[] terms = weights.docTerms()[q];
+      double[] w = weights.docWeights()[q];
+      int[] query = queryTerms(terms, w, weights.terms(), postings);
       Scores scores = perThread.get();
-      for (Map.Entry<String, Double> term : terms) {
-        double weight = term.getValue();
-        Postings p = postings.get(term.getKey());
-        for (int k = 0; k < p.size; k++) {
-          if (p.docs[k] != q) scores.add(p.docs[k], weight * p.weights[k]);
+      for (int k : query) {
+        double weight = w[k];
+        Postings p = postings[terms[k]];
+        for (int j = 0; j < p.size; j++) {
+          if (p.docs[j] != q) scores.add(p.docs[j], weight * p.weights[j]);
         }
       }
       return scores.top(incidents, limit);
     }).toList();
     for (int q = 0; q < n; q++) result.put(incidents.get(q).id(), tops.get(q));
     return result;
+  }
+
+  /**
+   * The positions of an incident's {@value #QUERY_TERMS} heaviest terms that have postings, heaviest
+   * first and, at equal weight, by the term: the best so far kept in order in a short array.
+   */
+  private static int[] queryTerms(int[] terms, double[] weights, String[] names, Postings[] postings) {
+    int[] best = new int[Math.min(QUERY_TERMS, terms.length)];
+    int kept = 0;
+    for (int k = 0; k < terms.length; k++) {
+      if (postings[terms[k]] == null) continue;
+      if (kept == best.length && !heavier(k, best[kept - 1], terms, weights, names)) continue;
+      int at = kept < best.length ? kept++ : best.length - 1;
+      for (; at > 0 && heavier(k, best[at - 1], terms, weights, names); at--) best[at] = best[at - 1];
+      best[at] = k;
+    }
+    return kept == best.length ? best : java.util.Arrays.copyOf(best, kept);
+  }
+
+  private static boolean heavier(int a, int b, int[] terms, double[] weights, String[] names) {
+    return weights[a] > weights[b] || weights[a] == weights[b] && names[terms[a]].compareTo(names[terms[b]]) < 0;
   }
 
   /**
@@ -176,30 +198,57 @@ public final class Similarity {
     }
   }
 
-  /** Each incident's term weights (log tf x idf, of unit length) and each term's document frequency. */
-  record Weights(List<Map<String, Double>> vectors, Map<String, Integer> df) {}
+  /**
+   * Each incident's term weights (log tf x idf, of unit length): its terms as numbers into {@code
+   * terms}, with their weights, in the order of its counts; and each term's document frequency.
+   */
+  record Weights(String[] terms, int[] df, int[][] docTerms, double[][] docWeights) {}
 
   static Weights weigh(List<Incident> incidents) {
     int n = incidents.size();
     List<Map<String, Double>> counts = incidents.parallelStream().map(Similarity::termCounts).toList();
-    // Document frequencies counted on every core: counts add up the same in any order.
-    Map<String, Integer> df = counts.parallelStream().collect(HashMap::new,
-        (Map<String, Integer> m, Map<String, Double> tf) -> tf.keySet().forEach(t -> m.merge(t, 1, Integer::sum)),
-        (m, other) -> other.forEach((t, c) -> m.merge(t, c, Integer::sum)));
-    // Each vector from its own counts and the frequencies: on every core, in order.
-    List<Map<String, Double>> vectors = counts.parallelStream().map(tf -> {
-      Map<String, Double> v = new HashMap<>();
-      double norm = 0;
+    // Every term numbered in order of first use, with its document frequency, in one pass.
+    Map<String, Integer> numbers = new HashMap<>();
+    List<String> terms = new ArrayList<>();
+    int[] df = new int[1024];
+    int[][] docTerms = new int[n][];
+    double[][] docCounts = new double[n][];
+    for (int d = 0; d < n; d++) {
+      Map<String, Double> tf = counts.get(d);
+      int[] t = new int[tf.size()];
+      double[] c = new double[tf.size()];
+      int k = 0;
       for (Map.Entry<String, Double> e : tf.entrySet()) {
-        double w = (1 + Math.log(e.getValue())) * (Math.log((1.0 + n) / (1.0 + df.get(e.getKey()))) + 1);
-        v.put(e.getKey(), w);
-        norm += w * w;
+        Integer number = numbers.get(e.getKey());
+        if (number == null) {
+          number = terms.size();
+          numbers.put(e.getKey(), number);
+          terms.add(e.getKey());
+          if (number == df.length) df = java.util.Arrays.copyOf(df, df.length * 2);
+        }
+        df[number]++;
+        t[k] = number;
+        c[k++] = e.getValue();
+      }
+      docTerms[d] = t;
+      docCounts[d] = c;
+    }
+    int[] frequencies = java.util.Arrays.copyOf(df, terms.size());
+    // Each vector from its own counts and the frequencies, on every core: the same sums in the same order as before.
+    double[][] docWeights = new double[n][];
+    java.util.stream.IntStream.range(0, n).parallel().forEach(d -> {
+      double[] c = docCounts[d];
+      double[] w = new double[c.length];
+      double norm = 0;
+      for (int k = 0; k < c.length; k++) {
+        w[k] = (1 + Math.log(c[k])) * (Math.log((1.0 + n) / (1.0 + frequencies[docTerms[d][k]])) + 1);
+        norm += w[k] * w[k];
       }
       double len = Math.sqrt(norm);
-      v.replaceAll((t, w) -> w / len);
-      return v;
-    }).toList();
-    return new Weights(vectors, df);
+      for (int k = 0; k < w.length; k++) w[k] = w[k] / len;
+      docWeights[d] = w;
+    });
+    return new Weights(terms.toArray(String[]::new), frequencies, docTerms, docWeights);
   }
 
   static Map<String, Double> termCounts(Incident i) {

@@ -55,8 +55,8 @@ class SimilarityTest {
   }
 
   /**
-   * The scores are summed in arrays, not in a map of boxed numbers: on a synthetic corpus every
-   * incident gets exactly the matches, scores and order the map gives.
+   * The weights, postings and scores are held in arrays, not in maps of boxed numbers: on a
+   * synthetic corpus every incident gets exactly the matches, scores and order the maps give.
    */
   @Test
   void theArrayScoresGiveWhatAMapOfScoresGives(@org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
@@ -70,12 +70,24 @@ class SimilarityTest {
     }
   }
 
-  /** {@link Similarity#find} as it was written first: postings and per-query scores in hash maps (the weights are the same). */
+  /** {@link Similarity#find} as it was written first: weights, postings and per-query scores in hash maps. */
   private static Map<String, List<Similarity.Match>> byMapOfScores(List<Incident> incidents, int limit) {
     int n = incidents.size();
-    Similarity.Weights weights = Similarity.weigh(incidents);
-    Map<String, Integer> df = weights.df();
-    List<Map<String, Double>> vectors = weights.vectors();
+    List<Map<String, Double>> counts = incidents.stream().map(Similarity::termCounts).toList();
+    Map<String, Integer> df = new java.util.HashMap<>();
+    counts.forEach(tf -> tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum)));
+    List<Map<String, Double>> vectors = counts.stream().map(tf -> {
+      Map<String, Double> v = new java.util.HashMap<>();
+      double norm = 0;
+      for (Map.Entry<String, Double> e : tf.entrySet()) {
+        double w = (1 + Math.log(e.getValue())) * (Math.log((1.0 + n) / (1.0 + df.get(e.getKey()))) + 1);
+        v.put(e.getKey(), w);
+        norm += w * w;
+      }
+      double len = Math.sqrt(norm);
+      v.replaceAll((t, w) -> w / len);
+      return v;
+    }).toList();
     int cap = Math.max(Similarity.MIN_POSTINGS_CAP, (int) (n * Similarity.MAX_POSTINGS_SHARE));
     Map<String, List<Map.Entry<Integer, Double>>> postings = new java.util.HashMap<>();
     for (int d = 0; d < n; d++) {
