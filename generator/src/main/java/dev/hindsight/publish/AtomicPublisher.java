@@ -137,8 +137,17 @@ public final class AtomicPublisher {
       deleteTree(previous);
       return;
     }
-    prune(spare.get(), Set.of(), true);
-    Files.writeString(spare.get().resolve(SPARE_READY), "The site the last build replaced, its page links kept for the next build.\n");
+    // The new site is published by now: a spare that cannot be emptied is given up, not reported as a failed build.
+    try {
+      prune(spare.get(), Set.of(), true);
+      Files.writeString(spare.get().resolve(SPARE_READY), "The site the last build replaced, its page links kept for the next build.\n");
+    } catch (IOException | UncheckedIOException e) {
+      try {
+        deleteTree(spare.get());
+      } catch (IOException | UncheckedIOException ignored) {
+        // without its mark the next build does not use it, and deletes it
+      }
+    }
   }
 
   /** Deletes the links in a staging folder that started from the spare which this build did not place again. */
