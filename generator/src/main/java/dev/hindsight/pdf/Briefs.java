@@ -43,12 +43,12 @@ public final class Briefs {
     return "briefs/period-" + p.name() + ".pdf";
   }
 
-  /** How many briefs were rendered and how many reused from the cache so far. */
   /** The briefs the cache put, or found, in place in the site by {@link #writeAll}. */
   public java.util.Set<java.nio.file.Path> placed() {
     return writer.placed();
   }
 
+  /** How many briefs were rendered and how many reused from the cache so far. */
   public int rendered() {
     return writer.rendered();
   }

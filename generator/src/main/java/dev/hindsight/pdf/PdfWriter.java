@@ -113,17 +113,7 @@ public final class PdfWriter {
       reused.incrementAndGet();
       return;
     }
-    byte[] pdf = write(template, page.get(), documentKey, date);
-    // A brief left from the last site may be a link to a cache entry: replaced, never written through.
-    Files.deleteIfExists(target);
-    Files.write(target, pdf);
-    if (key != null) {
-      try {
-        kept.put(key, target);
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-    }
+    kept.write(key, target, write(template, page.get(), documentKey, date));
   }
 
   /** Deletes the kept PDFs that no {@link #writeTo} of this writer used, so the cache stays the size of one site. */

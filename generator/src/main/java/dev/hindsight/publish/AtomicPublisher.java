@@ -114,7 +114,7 @@ public final class AtomicPublisher {
    * is removed.
    */
   public void commit(Path staging, Set<Path> placed) throws IOException {
-    if (staging.equals(recycled)) sweep(staging, placed);
+    if (staging.equals(recycled)) prune(staging, placed, false);
     Path previous = parent.resolve("." + name + ".previous");
     if (Files.exists(previous)) deleteTree(previous);
     boolean hadOutput = Files.exists(output);
@@ -148,11 +148,6 @@ public final class AtomicPublisher {
         // without its mark the next build does not use it, and deletes it
       }
     }
-  }
-
-  /** Deletes the links in a staging folder that started from the spare which this build did not place again. */
-  private static void sweep(Path staging, Set<Path> placed) throws IOException {
-    prune(staging, placed, false);
   }
 
   /**

@@ -156,6 +156,22 @@ public final class PageCache {
     return java.util.Collections.unmodifiableSet(placed);
   }
 
+  /**
+   * Writes {@code bytes} as a new file at {@code target} and keeps it under {@code key} (none:
+   * nothing is kept). A file already there is replaced, never written through: in an output folder
+   * that started from the last site it may be a link to an entry, and to the published page.
+   */
+  public void write(String key, Path target, byte[] bytes) throws IOException {
+    Files.deleteIfExists(target);
+    Files.write(target, bytes);
+    if (key == null) return;
+    try {
+      put(key, target);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
   /** Keeps the page just written to {@code written} under {@code key}. */
   public void put(String key, Path written) {
     if (dir.isEmpty()) return;

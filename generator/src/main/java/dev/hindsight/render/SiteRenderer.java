@@ -286,10 +286,7 @@ public final class SiteRenderer {
       org.apache.commons.io.output.StringBuilderWriter html = new org.apache.commons.io.output.StringBuilderWriter(64 * 1024);
       template.process(Map.of("page", page), html);
       byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
-      // A page left from the last site may be a link to a cache entry: replaced, never written through.
-      Files.deleteIfExists(file);
-      Files.write(file, bytes);
-      if (key != null) cache.put(key, file);
+      cache.write(key, file, bytes);
       cache.rendered.incrementAndGet();
     } catch (ParseException e) {
       throw failure(templateName, e.getLineNumber(), e.getColumnNumber(), "the template has a syntax error: " + e.getEditorMessage(), e);

@@ -222,6 +222,32 @@ final class ValidationCache {
    * as seconds, nanoseconds and their own offset (not moved to UTC), dates as day numbers, paths as
    * written (not made absolute), metric samples as four-number arrays.
    */
+  /** How a value of a type the cache keeps in its own form is written. */
+  private interface Write<T> {
+    void write(T value, JsonGenerator gen) throws IOException;
+  }
+
+  /** How it is read back, from its first token. */
+  private interface Read<T> {
+    T read(JsonParser p) throws IOException;
+  }
+
+  /** Registers how {@code type} is written and read back. */
+  private static <T> void codec(SimpleModule module, Class<T> type, Write<T> write, Read<T> read) {
+    module.addSerializer(type, new JsonSerializer<T>() {
+      @Override
+      public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        write.write(value, gen);
+      }
+    });
+    module.addDeserializer(type, new JsonDeserializer<T>() {
+      @Override
+      public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        return read.read(p);
+      }
+    });
+  }
+
   /** Texts from this many characters on are kept as UTF-8 bytes. */
   private static final int LONG_TEXT = 64;
 
@@ -229,82 +255,37 @@ final class ValidationCache {
     SimpleModule ours = new SimpleModule("hindsight-validation-cache");
     // Long texts (narratives, findings) as their UTF-8 bytes: the JDK decodes those far quicker
     // than Smile's parser decodes a long string that holds any non-ASCII character, which was two
-    // fifths of reading an entry back.
-    ours.addSerializer(String.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        // Half a surrogate pair (possible through a YAML escape) has no UTF-8 form: a text with surrogates stays a string.
-        if (value.length() < LONG_TEXT || value.chars().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) gen.writeString(value);
-        else gen.writeBinary(value.getBytes(StandardCharsets.UTF_8));
-      }
-    });
-    ours.addDeserializer(String.class, new JsonDeserializer<>() {
-      @Override
-      public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_EMBEDDED_OBJECT) return new String(p.getBinaryValue(), StandardCharsets.UTF_8);
-        return p.getValueAsString();
-      }
-    });
-    ours.addSerializer(Path.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(Path value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeString(value.toString());
-      }
-    });
-    ours.addDeserializer(Path.class, new JsonDeserializer<>() {
-      @Override
-      public Path deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        return Path.of(p.getValueAsString());
-      }
-    });
-    ours.addSerializer(MetricPoint.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(MetricPoint v, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeStartArray();
-        writeTime(gen, v.epochSecond(), v.nano(), v.offsetSeconds());
-        gen.writeNumber(v.value());
-        gen.writeEndArray();
-      }
-    });
-    ours.addDeserializer(MetricPoint.class, new JsonDeserializer<>() {
-      @Override
-      public MetricPoint deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        Time t = readTime(p);
-        p.nextToken();
-        double value = p.getDoubleValue();
-        p.nextToken();
-        return new MetricPoint(t.second(), t.nano(), t.offset(), value);
-      }
+    // fifths of reading an entry back. Half a surrogate pair (possible through a YAML escape) has
+    // no UTF-8 form: a text with surrogates stays a string.
+    codec(ours, String.class, (value, gen) -> {
+      if (value.length() < LONG_TEXT || value.chars().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) gen.writeString(value);
+      else gen.writeBinary(value.getBytes(StandardCharsets.UTF_8));
+    }, p -> p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_EMBEDDED_OBJECT
+        ? new String(p.getBinaryValue(), StandardCharsets.UTF_8) : p.getValueAsString());
+    codec(ours, Path.class, (value, gen) -> gen.writeString(value.toString()), p -> Path.of(p.getValueAsString()));
+    codec(ours, MetricPoint.class, (v, gen) -> {
+      gen.writeStartArray();
+      writeTime(gen, v.epochSecond(), v.nano(), v.offsetSeconds());
+      gen.writeNumber(v.value());
+      gen.writeEndArray();
+    }, p -> {
+      Time t = readTime(p);
+      p.nextToken();
+      double value = p.getDoubleValue();
+      p.nextToken();
+      return new MetricPoint(t.second(), t.nano(), t.offset(), value);
     });
     // Times and dates as numbers: parsing them back as ISO text was two fifths of reading an entry.
-    ours.addSerializer(OffsetDateTime.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(OffsetDateTime v, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeStartArray();
-        writeTime(gen, v.toEpochSecond(), v.getNano(), v.getOffset().getTotalSeconds());
-        gen.writeEndArray();
-      }
+    codec(ours, OffsetDateTime.class, (v, gen) -> {
+      gen.writeStartArray();
+      writeTime(gen, v.toEpochSecond(), v.getNano(), v.getOffset().getTotalSeconds());
+      gen.writeEndArray();
+    }, p -> {
+      Time t = readTime(p);
+      p.nextToken();
+      return OffsetDateTime.ofInstant(Instant.ofEpochSecond(t.second(), t.nano()), ZoneOffset.ofTotalSeconds(t.offset()));
     });
-    ours.addDeserializer(OffsetDateTime.class, new JsonDeserializer<>() {
-      @Override
-      public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        Time t = readTime(p);
-        p.nextToken();
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(t.second(), t.nano()), ZoneOffset.ofTotalSeconds(t.offset()));
-      }
-    });
-    ours.addSerializer(LocalDate.class, new JsonSerializer<>() {
-      @Override
-      public void serialize(LocalDate v, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        gen.writeNumber(v.toEpochDay());
-      }
-    });
-    ours.addDeserializer(LocalDate.class, new JsonDeserializer<>() {
-      @Override
-      public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        return LocalDate.ofEpochDay(p.getLongValue());
-      }
-    });
+    codec(ours, LocalDate.class, (v, gen) -> gen.writeNumber(v.toEpochDay()), p -> LocalDate.ofEpochDay(p.getLongValue()));
     // Field names and short strings (codes, levels, file names) are written once per entry and
     // referred back to after that.
     com.fasterxml.jackson.dataformat.smile.SmileFactory factory = com.fasterxml.jackson.dataformat.smile.SmileFactory.builder()
