@@ -54,7 +54,7 @@ import java.util.stream.Stream;
  */
 final class ValidationCache {
   /** Bump when what an entry holds changes shape. */
-  static final String FORMAT = "hindsight-validation-4";
+  static final String FORMAT = "hindsight-validation-5";
 
   /** Entries are Smile, Jackson's binary JSON: a tenth smaller than text JSON and quicker to read back (121 MB against 136 MB at 10,000 files). */
   private static final String EXTENSION = ".smile";
@@ -65,7 +65,12 @@ final class ValidationCache {
   /** A file in the incident's folder that the checks looked at, and its state when they did. */
   record Dependency(String name, String state) {}
 
+  /** The record of the digests of the files read, beside the entries (see {@link FileDigests}). */
+  private static final String DIGESTS = "files.digests";
+
   private final Path dir;
+  /** The files' digests, taken on their stat where the last run's record vouches for them. */
+  final FileDigests digests;
   /** A digest that has read the format, code and configuration: each key starts from a copy of it. */
   private final MessageDigest primed = sha256();
   private final ObjectMapper smile = mapper();
@@ -74,14 +79,19 @@ final class ValidationCache {
   final AtomicInteger hits = new AtomicInteger();
   final AtomicInteger misses = new AtomicInteger();
 
-  ValidationCache(Path dir, SiteConfig config, boolean configLoaded) {
+  /**
+   * @param racyMargin how long before the digests' record was written a file must have last
+   *     changed for its stat to stand for its bytes ({@link FileDigests})
+   */
+  ValidationCache(Path dir, SiteConfig config, boolean configLoaded, java.time.Duration racyMargin) {
     this.dir = dir;
+    this.digests = new FileDigests(Optional.of(dir.resolve(DIGESTS)), racyMargin);
     primed.update((FORMAT + '\u0000' + CodeIdentity.value() + '\u0000' + configLoaded + '\u0000' + config).getBytes(StandardCharsets.UTF_8));
     primed.update((byte) 0);
   }
 
-  /** The key of a file's entry. */
-  String key(Path inputRoot, Path file, byte[] bytes) {
+  /** The key of a file's entry, from the digest of its bytes ({@link FileDigests}). */
+  String key(Path inputRoot, Path file, byte[] digest) {
     MessageDigest sha;
     try {
       sha = (MessageDigest) primed.clone();
@@ -92,7 +102,7 @@ final class ValidationCache {
     sha.update((byte) 0);
     sha.update(file.toString().getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);
-    sha.update(bytes);
+    sha.update(digest);
     return HexFormat.of().formatHex(sha.digest());
   }
 
@@ -159,12 +169,17 @@ final class ValidationCache {
     return dependencies;
   }
 
-  /** Deletes the entries this run did not use (and temporary files a killed run left). */
+  /**
+   * Deletes the entries this run did not use (and temporary files a killed run left), and keeps
+   * the digests of the files it read for the next run.
+   */
   void prune() {
     if (!Files.isDirectory(dir)) return;
+    digests.save();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
+        if (name.equals(DIGESTS)) continue;
         if (!name.endsWith(EXTENSION) || !used.contains(name.substring(0, name.length() - EXTENSION.length()))) Files.deleteIfExists(f);
       }
     } catch (IOException | RuntimeException e) {
@@ -176,16 +191,14 @@ final class ValidationCache {
    * What the checks would find about {@code name} in {@code folder}, as one string: mirrors the
    * cases of {@code IncidentReader.resolveFile}, with the content's digest for a readable file.
    */
-  static String state(Path folder, String name) {
+  String state(Path folder, String name) {
     try {
       Path abs = folder.toAbsolutePath().normalize();
       Path target = abs.resolve(name).normalize();
       if (!target.startsWith(abs) || Path.of(name).isAbsolute()) return "outside";
       if (!Files.isRegularFile(target)) return "missing";
       if (!Confinement.within(target, abs)) return "link:" + Confinement.target(target);
-      MessageDigest sha = sha256();
-      sha.update(Files.readAllBytes(target));
-      return "sha256:" + HexFormat.of().formatHex(sha.digest());
+      return "sha256:" + HexFormat.of().formatHex(digests.of(target));
     } catch (InvalidPathException e) {
       return "invalid";
     } catch (IOException | RuntimeException e) {

@@ -35,6 +35,19 @@ public final class Validator {
   public record CacheUse(int reused, int checked) {}
 
   private volatile CacheUse lastCacheUse = new CacheUse(0, 0);
+  private volatile int lastHashed;
+
+  /** How long before the cache's record of file digests a file must have last changed for its stat to be trusted. */
+  private final java.time.Duration racyMargin;
+
+  public Validator() {
+    this(java.time.Duration.ofSeconds(2));
+  }
+
+  /** A validator trusting a file's stat once its last change is {@code racyMargin} older than the record of it (tests: zero). */
+  Validator(java.time.Duration racyMargin) {
+    this.racyMargin = racyMargin;
+  }
 
   public ValidationResult validate(Path inputRoot, Optional<Path> configFile) {
     return validate(inputRoot, configFile, Optional.empty());
@@ -43,6 +56,11 @@ public final class Validator {
   /** What the last validation took from its cache. */
   public CacheUse lastCacheUse() {
     return lastCacheUse;
+  }
+
+  /** How many files the last validation with a cache read and hashed, not taking them on their stat. */
+  int lastHashed() {
+    return lastHashed;
   }
 
   /**
@@ -62,7 +80,7 @@ public final class Validator {
     List<Diagnostic> scanProblems = new ArrayList<>();
     List<Path> files = scanner.scan(inputRoot, scanProblems);
     all.addAll(scanProblems);
-    Optional<ValidationCache> cache = cacheDir.map(dir -> new ValidationCache(dir, config, loaded.isPresent()));
+    Optional<ValidationCache> cache = cacheDir.map(dir -> new ValidationCache(dir, config, loaded.isPresent(), racyMargin));
     Map<String, String> sourceKeys = new ConcurrentHashMap<>();
     List<ValidatedIncident> valid = files.parallelStream()
         .map(file -> cache.isPresent() ? validateCached(inputRoot, file, checks, lints, all, cache.get(), sourceKeys)
@@ -72,6 +90,7 @@ public final class Validator {
     cache.ifPresent(c -> {
       c.prune();
       lastCacheUse = new CacheUse(c.hits.get(), c.misses.get());
+      lastHashed = c.digests.hashed.get();
     });
     all.addAll(new CorpusChecks().check(valid));
 
@@ -84,20 +103,35 @@ public final class Validator {
   /** A file's outcome from the cache when its entry holds, else checked and kept there. */
   private Optional<ValidatedIncident> validateCached(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all,
       ValidationCache cache, Map<String, String> sourceKeys) {
-    byte[] bytes;
+    FileDigests.Look look;
+    byte[] bytes = null;
+    byte[] digest;
     try {
-      if (!dev.hindsight.load.Confinement.within(file, inputRoot) || Files.size(file) > DocumentReader.MAX_BYTES) {
-        return validateFile(inputRoot, file, checks, lints, all);
+      if (!dev.hindsight.load.Confinement.within(file, inputRoot)) return validateFile(inputRoot, file, checks, lints, all);
+      look = cache.digests.look(file);
+      if (look.stamp().size() > DocumentReader.MAX_BYTES) return validateFile(inputRoot, file, checks, lints, all);
+      digest = look.digest();
+      if (digest == null) {
+        bytes = Files.readAllBytes(file);
+        digest = cache.digests.record(look, bytes);
       }
-      bytes = Files.readAllBytes(file);
     } catch (java.io.IOException | RuntimeException e) {
       return validateFile(inputRoot, file, checks, lints, all);
     }
-    String key = cache.key(inputRoot, file, bytes);
+    String key = cache.key(inputRoot, file, digest);
     Optional<ValidationCache.Entry> hit = cache.get(key, file.getParent());
     if (hit.isPresent()) {
       all.addAll(hit.get().diagnostics());
       return sourceKeyed(hit.get().incident(), key, hit.get().dependencies(), sourceKeys);
+    }
+    if (bytes == null) {
+      // Taken on its stat, but checked afresh: the bytes checked are the bytes the entry is kept under.
+      try {
+        bytes = Files.readAllBytes(file);
+      } catch (java.io.IOException | RuntimeException e) {
+        return validateFile(inputRoot, file, checks, lints, all);
+      }
+      key = cache.key(inputRoot, file, cache.digests.record(look, bytes));
     }
     Checked checked = check(inputRoot, file, bytes, checks, lints);
     all.addAll(checked.problems());
