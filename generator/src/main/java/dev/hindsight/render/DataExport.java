@@ -1,5 +1,7 @@
 package dev.hindsight.render;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,141 +41,179 @@ public final class DataExport {
 
   /** {@code incidents.json}: one record per incident with its figures. */
   public void writeIncidents(List<Incident> incidents, Analysis analysis, String version, Path dataDir) throws IOException {
-    Files.createDirectories(dataDir);
-    ObjectNode all = header(analysis, version);
-    ArrayNode list = all.putArray("incidents");
-    // Each incident's tree on every core, in order; written out as one file after.
-    list.addAll(incidents.parallelStream().map(i -> incident(i, analysis.of(i.id()))).toList());
-    json.writeValue(dataDir.resolve("incidents.json").toFile(), all);
+    // Written as it goes, record by record: no tree of 10,000 records is built first.
+    try (JsonGenerator g = open(dataDir, "incidents.json")) {
+      header(g, analysis, version);
+      g.writeArrayFieldStart("incidents");
+      for (Incident i : incidents) incident(g, i, analysis.of(i.id()));
+      g.writeEndArray();
+      g.writeEndObject();
+    }
   }
 
   /** {@code trends.json}: the monthly and quarterly figures and the recurrence chains. */
   public void writeTrends(Analysis analysis, String version, Path dataDir) throws IOException {
-    Files.createDirectories(dataDir);
-    ObjectNode trends = header(analysis, version);
-    periods(trends.putArray("monthly"), analysis.monthly());
-    periods(trends.putArray("quarterly"), analysis.quarterly());
-    chains(trends.putArray("recurrence_chains"), analysis.recurrenceChains());
-    chains(trends.putArray("tag_chains"), analysis.tagChains());
-    json.writeValue(dataDir.resolve("trends.json").toFile(), trends);
+    try (JsonGenerator g = open(dataDir, "trends.json")) {
+      header(g, analysis, version);
+      g.writeFieldName("monthly");
+      g.writeTree(periods(analysis.monthly()));
+      g.writeFieldName("quarterly");
+      g.writeTree(periods(analysis.quarterly()));
+      g.writeFieldName("recurrence_chains");
+      g.writeTree(chains(analysis.recurrenceChains()));
+      g.writeFieldName("tag_chains");
+      g.writeTree(chains(analysis.tagChains()));
+      g.writeEndObject();
+    }
   }
 
   /** {@code actions.json}: every action with its state, by owner and by team, and the follow-up reviews due. */
   public void writeActions(Analysis analysis, String version, Path dataDir) throws IOException {
+    try (JsonGenerator g = open(dataDir, "actions.json")) {
+      header(g, analysis, version);
+      g.writeArrayFieldStart("actions");
+      for (TrackedAction t : analysis.actions()) action(g, t);
+      g.writeEndArray();
+      ids(g, "by_owner", analysis.byOwner());
+      ids(g, "by_team", analysis.byTeam());
+      strings(g, "follow_up_reviews_due", analysis.reviewsDue());
+      g.writeEndObject();
+    }
+  }
+
+  /** A generator writing {@code name} in {@code dataDir}, indented as {@code json} indents. */
+  private JsonGenerator open(Path dataDir, String name) throws IOException {
     Files.createDirectories(dataDir);
-    ObjectNode actions = header(analysis, version);
-    ArrayNode items = actions.putArray("actions");
-    analysis.actions().forEach(t -> items.add(action(t)));
-    ObjectNode byOwner = actions.putObject("by_owner");
-    analysis.byOwner().forEach((owner, list2) -> byOwner.set(owner, ids(list2)));
-    ObjectNode byTeam = actions.putObject("by_team");
-    analysis.byTeam().forEach((team, list2) -> byTeam.set(team, ids(list2)));
-    ArrayNode reviews = actions.putArray("follow_up_reviews_due");
-    analysis.reviewsDue().forEach(reviews::add);
-    json.writeValue(dataDir.resolve("actions.json").toFile(), actions);
+    return json.createGenerator(dataDir.resolve(name).toFile(), JsonEncoding.UTF8);
   }
 
-  private ObjectNode header(Analysis analysis, String version) {
-    ObjectNode root = json.createObjectNode();
-    root.put("schema_version", SCHEMA_VERSION);
-    root.put("generator", "hindsight " + version);
-    root.put("as_of", analysis.asOf().toString());
-    root.put("time_zone", config.timeZone().getId());
-    return root;
+  /** Opens the file's object with the fields every export starts with. */
+  private void header(JsonGenerator g, Analysis analysis, String version) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("schema_version", SCHEMA_VERSION);
+    g.writeStringField("generator", "hindsight " + version);
+    g.writeStringField("as_of", analysis.asOf().toString());
+    g.writeStringField("time_zone", config.timeZone().getId());
   }
 
-  private ObjectNode incident(Incident i, IncidentFigures f) {
-    ObjectNode o = json.createObjectNode();
-    o.put("id", i.id());
-    o.put("url", IncidentViews.url(i));
-    o.put("title", i.title());
-    o.put("status", i.status().label());
-    o.put("severity", i.severity());
-    o.put("started", i.started().toString());
-    putTime(o, "detected", i.detected().map(Object::toString));
-    putTime(o, "mitigated", i.mitigated().map(Object::toString));
-    putTime(o, "resolved", i.resolved().map(Object::toString));
-    minutes(o, "time_to_detect_minutes", f.timeToDetect());
-    minutes(o, "time_to_mitigate_minutes", f.timeToMitigate());
-    minutes(o, "time_to_resolve_minutes", f.timeToResolve());
-    minutes(o, "duration_minutes", f.duration());
-    ArrayNode services = o.putArray("services");
-    i.services().forEach(services::add);
-    ArrayNode tags = o.putArray("tags");
-    i.tags().forEach(tags::add);
-    o.put("rca_category", i.rca().map(r -> r.category()).orElse(null));
+  private void incident(JsonGenerator g, Incident i, IncidentFigures f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("id", i.id());
+    g.writeStringField("url", IncidentViews.url(i));
+    g.writeStringField("title", i.title());
+    g.writeStringField("status", i.status().label());
+    g.writeStringField("severity", i.severity());
+    g.writeStringField("started", i.started().toString());
+    g.writeStringField("detected", i.detected().map(Object::toString).orElse(null));
+    g.writeStringField("mitigated", i.mitigated().map(Object::toString).orElse(null));
+    g.writeStringField("resolved", i.resolved().map(Object::toString).orElse(null));
+    minutes(g, "time_to_detect_minutes", f.timeToDetect());
+    minutes(g, "time_to_mitigate_minutes", f.timeToMitigate());
+    minutes(g, "time_to_resolve_minutes", f.timeToResolve());
+    minutes(g, "duration_minutes", f.duration());
+    strings(g, "services", i.services());
+    strings(g, "tags", i.tags());
+    g.writeStringField("rca_category", i.rca().map(r -> r.category()).orElse(null));
     if (f.budget().isPresent()) {
       BudgetBurn b = f.budget().get();
-      ObjectNode budget = o.putObject("error_budget");
-      budget.put("slo", b.slo());
-      budget.put("target_percent", b.target());
-      budget.put("window_days", b.windowDays());
-      budget.put("budget_minutes", round(b.budgetMinutes()));
-      budget.put("bad_minutes", round(b.badMinutes()));
-      budget.put("bad_fraction", b.fraction());
-      budget.put("burned_minutes", round(b.burnedMinutes()));
-      budget.put("percent_of_budget", round(b.percentOfBudget()));
+      g.writeObjectFieldStart("error_budget");
+      g.writeStringField("slo", b.slo());
+      g.writeNumberField("target_percent", b.target());
+      g.writeNumberField("window_days", b.windowDays());
+      g.writeNumberField("budget_minutes", round(b.budgetMinutes()));
+      g.writeNumberField("bad_minutes", round(b.badMinutes()));
+      g.writeNumberField("bad_fraction", b.fraction());
+      g.writeNumberField("burned_minutes", round(b.burnedMinutes()));
+      g.writeNumberField("percent_of_budget", round(b.percentOfBudget()));
+      g.writeEndObject();
     } else {
-      o.putNull("error_budget");
+      g.writeNullField("error_budget");
     }
     if (f.recurrence().isPresent()) {
       Recurrence.Place p = f.recurrence().get();
-      ObjectNode r = o.putObject("recurrence");
-      r.put("text", p.phrase());
-      r.put("rca_category", p.key());
-      r.put("service", p.service());
-      r.put("ordinal", p.ordinal());
-      r.put("window_days", p.windowDays());
-      r.put("chain", p.chainId());
-      r.set("predecessors", json.valueToTree(p.predecessors()));
+      g.writeObjectFieldStart("recurrence");
+      g.writeStringField("text", p.phrase());
+      g.writeStringField("rca_category", p.key());
+      g.writeStringField("service", p.service());
+      g.writeNumberField("ordinal", p.ordinal());
+      g.writeNumberField("window_days", p.windowDays());
+      g.writeStringField("chain", p.chainId());
+      strings(g, "predecessors", p.predecessors());
+      g.writeEndObject();
     } else {
-      o.putNull("recurrence");
+      g.writeNullField("recurrence");
     }
-    ArrayNode repeats = o.putArray("tag_repeats");
-    f.tagRepeats().forEach(p -> repeats.addObject().put("tag", p.key()).put("service", p.service()).put("ordinal", p.ordinal()).put("text", p.tagPhrase()));
-    ArrayNode similar = o.putArray("similar");
-    f.similar().forEach(m -> similar.addObject().put("id", m.id()).put("score", m.score()));
-    ArrayNode related = o.putArray("related");
-    i.related().forEach(related::add);
-    ObjectNode actionCounts = o.putObject("actions");
+    g.writeArrayFieldStart("tag_repeats");
+    for (Recurrence.Place p : f.tagRepeats()) {
+      g.writeStartObject();
+      g.writeStringField("tag", p.key());
+      g.writeStringField("service", p.service());
+      g.writeNumberField("ordinal", p.ordinal());
+      g.writeStringField("text", p.tagPhrase());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("similar");
+    for (var m : f.similar()) {
+      g.writeStartObject();
+      g.writeStringField("id", m.id());
+      g.writeNumberField("score", m.score());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    strings(g, "related", i.related());
+    g.writeObjectFieldStart("actions");
     Map<String, Integer> byState = new TreeMap<>();
     f.actions().forEach(t -> byState.merge(t.state().label(), 1, Integer::sum));
-    actionCounts.put("total", f.actions().size());
-    byState.forEach(actionCounts::put);
-    o.put("review_on", i.reviewOn().map(Object::toString).orElse(null));
-    o.put("review_due", f.reviewDue());
-    return o;
+    g.writeNumberField("total", f.actions().size());
+    for (Map.Entry<String, Integer> e : byState.entrySet()) g.writeNumberField(e.getKey(), e.getValue());
+    g.writeEndObject();
+    g.writeStringField("review_on", i.reviewOn().map(Object::toString).orElse(null));
+    g.writeBooleanField("review_due", f.reviewDue());
+    g.writeEndObject();
   }
 
-  private ObjectNode action(TrackedAction t) {
+  private void action(JsonGenerator g, TrackedAction t) throws IOException {
     Action a = t.action();
-    ObjectNode o = json.createObjectNode();
-    o.put("incident", t.incidentId());
-    o.put("incident_title", t.incidentTitle());
-    o.put("severity", t.severity());
-    o.put("id", a.id());
-    o.put("title", a.title());
-    o.put("owner", a.owner());
-    o.set("teams", json.valueToTree(t.teams()));
-    o.put("due", a.due().toString());
-    o.put("type", a.type().label());
-    o.put("priority", a.priority().label());
-    o.put("status", a.status().label());
-    o.put("state", t.state().label());
-    o.put("days_overdue", t.daysOverdue());
-    o.put("done_on", a.doneOn().map(Object::toString).orElse(null));
-    o.put("ticket", a.ticket().orElse(null));
-    o.put("ticket_url", a.ticket().flatMap(config::ticketLink).orElse(null));
-    return o;
+    g.writeStartObject();
+    g.writeStringField("incident", t.incidentId());
+    g.writeStringField("incident_title", t.incidentTitle());
+    g.writeStringField("severity", t.severity());
+    g.writeStringField("id", a.id());
+    g.writeStringField("title", a.title());
+    g.writeStringField("owner", a.owner());
+    strings(g, "teams", t.teams());
+    g.writeStringField("due", a.due().toString());
+    g.writeStringField("type", a.type().label());
+    g.writeStringField("priority", a.priority().label());
+    g.writeStringField("status", a.status().label());
+    g.writeStringField("state", t.state().label());
+    g.writeNumberField("days_overdue", t.daysOverdue());
+    g.writeStringField("done_on", a.doneOn().map(Object::toString).orElse(null));
+    g.writeStringField("ticket", a.ticket().orElse(null));
+    g.writeStringField("ticket_url", a.ticket().flatMap(config::ticketLink).orElse(null));
+    g.writeEndObject();
   }
 
-  private ArrayNode ids(List<TrackedAction> actions) {
-    ArrayNode list = json.createArrayNode();
-    actions.forEach(t -> list.add(t.incidentId() + "#" + t.action().id()));
-    return list;
+  /** An object of the actions' ids ({@code incident#action}) by owner or by team. */
+  private static void ids(JsonGenerator g, String field, Map<String, List<TrackedAction>> groups) throws IOException {
+    g.writeObjectFieldStart(field);
+    for (Map.Entry<String, List<TrackedAction>> e : groups.entrySet()) {
+      g.writeArrayFieldStart(e.getKey());
+      for (TrackedAction t : e.getValue()) g.writeString(t.incidentId() + "#" + t.action().id());
+      g.writeEndArray();
+    }
+    g.writeEndObject();
   }
 
-  private void periods(ArrayNode out, List<PeriodTrend> periods) {
+  private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String v : values) g.writeString(v);
+    g.writeEndArray();
+  }
+
+  private ArrayNode periods(List<PeriodTrend> periods) {
+    ArrayNode out = json.createArrayNode();
     for (PeriodTrend p : periods) {
       ObjectNode o = out.addObject();
       o.put("period", p.period());
@@ -194,21 +234,20 @@ public final class DataExport {
       actions.put("closed_on_time", p.actionsClosedOnTime());
       actions.put("overdue", p.actionsOverdue());
     }
+    return out;
   }
 
-  private void chains(ArrayNode out, List<Recurrence.Chain> chains) {
+  private ArrayNode chains(List<Recurrence.Chain> chains) {
+    ArrayNode out = json.createArrayNode();
     for (Recurrence.Chain c : chains) {
       out.addObject().put("id", c.id()).put("key", c.key()).put("service", c.service()).set("incidents", json.valueToTree(c.incidents()));
     }
+    return out;
   }
 
-  private static void putTime(ObjectNode o, String field, Optional<String> value) {
-    o.put(field, value.orElse(null));
-  }
-
-  private static void minutes(ObjectNode o, String field, Optional<Duration> d) {
-    if (d.isPresent()) o.put(field, round(d.get().getSeconds() / 60.0));
-    else o.putNull(field);
+  private static void minutes(JsonGenerator g, String field, Optional<Duration> d) throws IOException {
+    if (d.isPresent()) g.writeNumberField(field, round(d.get().getSeconds() / 60.0));
+    else g.writeNullField(field);
   }
 
   private static void number(ObjectNode o, String field, OptionalDouble v) {
