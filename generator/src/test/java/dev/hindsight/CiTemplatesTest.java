@@ -18,7 +18,7 @@ import picocli.CommandLine;
 class CiTemplatesTest {
   private static final Path ROOT = TestPaths.repoRoot();
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Pattern CALL = Pattern.compile("java -jar generator/target/hindsight\\.jar ([a-z]+)((?: --?[a-z-]+(?: [^-\\s>|&;][^\\s>|&;]*)?)*)");
+  private static final Pattern CALL = Pattern.compile("java (?:-X[^\\s]+ )*-jar generator/target/hindsight\\.jar ([a-z]+)((?: --?[a-z-]+(?: [^-\\s>|&;][^\\s>|&;]*)?)*)");
 
   @Test
   void theGithubWorkflowValidatesPullRequestsAndPublishesMain() throws IOException {
@@ -70,5 +70,7 @@ class CiTemplatesTest {
       }
     }
     assertThat(calls).as("the file runs hindsight").isGreaterThan(0);
+    assertThat(calls).as("every line that runs the jar (JVM flags and all) is checked")
+        .isEqualTo(lines.stream().filter(l -> l.contains("hindsight.jar ")).count());
   }
 }
