@@ -90,6 +90,7 @@ class InterruptedBuildTest {
     int current = 1;
     Random random = new Random(20261201);
     int kills = 0;
+    Map<String, Integer> killedAt = new java.util.TreeMap<>();
     int oldKept = 0;
     int newComplete = 0;
     int betweenRenames = 0;
@@ -113,7 +114,10 @@ class InterruptedBuildTest {
       };
       boolean killed = build.isAlive();
       build.destroyForcibly().waitFor();
-      if (killed) kills++;
+      if (killed) {
+        kills++;
+        killedAt.merge(moment, 1, Integer::sum);
+      }
 
       String what = "after kill " + i + " (" + moment + ")";
       if (Files.exists(out)) {
@@ -136,10 +140,16 @@ class InterruptedBuildTest {
     try (Stream<Path> left = Files.list(dir)) {
       assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".site."));
     }
-    System.out.printf("InterruptedBuildTest: %d builds, %d killed while running (%d random, %d before the swap, %d in the swap); "
+    System.out.printf("InterruptedBuildTest: %d builds, %d killed while running (of %d at each kind of moment: %s); "
         + "afterwards %d kept the old site, %d had the new one, %d were caught between the two renames and recovered%n",
-        KILLS, kills, KILLS / 3, KILLS / 3, KILLS - 2 * (KILLS / 3), oldKept, newComplete, betweenRenames);
-    assertThat(kills).as("most builds were really cut off").isGreaterThan(KILLS / 2);
+        KILLS, kills, KILLS / 3, killedAt, oldKept, newComplete, betweenRenames);
+    // A kill that polls for its moment can come after a quick build has finished (usually a
+    // quarter of them; half once on a busy machine). Random moments and the complete staging
+    // folder must still have cut builds off, and a third of all builds at least. The swap itself
+    // lasts two renames, which a poll catches only some of the time (5 of 12 in one run);
+    // AtomicPublisherTest cuts a swap short directly.
+    assertThat(killedAt).as("builds really cut off, by moment").containsKeys("random", "before the swap");
+    assertThat(kills).as("builds really cut off").isGreaterThanOrEqualTo(KILLS / 3);
     assertThat(oldKept).as("some kills left the old site").isPositive();
   }
 
