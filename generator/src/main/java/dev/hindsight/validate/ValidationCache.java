@@ -169,13 +169,9 @@ final class ValidationCache {
     return dependencies;
   }
 
-  /**
-   * Deletes the entries this run did not use (and temporary files a killed run left), and keeps
-   * the digests of the files it read for the next run.
-   */
+  /** Deletes the entries this run did not use (and temporary files a killed run left); the record of digests stays. */
   void prune() {
     if (!Files.isDirectory(dir)) return;
-    digests.save();
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();

@@ -89,6 +89,7 @@ public final class Validator {
         .toList();
     cache.ifPresent(c -> {
       c.prune();
+      c.digests.save();
       lastCacheUse = new CacheUse(c.hits.get(), c.misses.get());
       lastHashed = c.digests.hashed.get();
     });
