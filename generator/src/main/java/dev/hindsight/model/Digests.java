@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256, which every Java runtime has: the digest behind cache keys, source keys and hashed slugs. */
+/**
+ * SHA-256, which every Java runtime has: the digest behind source keys, the validation cache's
+ * keys and hashed slugs; and a quick 128-bit hash for the keys of pages made within one build.
+ */
 public final class Digests {
   private Digests() {}
 
@@ -21,5 +24,18 @@ public final class Digests {
   /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
   public static String sha256Hex(String text) {
     return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * The 128-bit MurmurHash3 (x64 variant, seed 0) of {@code bytes}, as 32 lower-case hex digits.
+   * Not a cryptographic digest: for keys of the page cache, which hash every page's inputs (70 MB
+   * at 10,000 incidents) on every build, from files of the team's own repository, into a cache
+   * of the team's own. With the quick compiler only, the JDK's SHA-256 runs without the CPU's SHA
+   * instructions and took four times as long; 128 bits make an accidental collision among a
+   * site's keys about as likely as none at all (about 10^-29 at 100,000 keys).
+   */
+  public static String murmur128Hex(byte[] bytes) {
+    long[] h = org.apache.commons.codec.digest.MurmurHash3.hash128x64(bytes, 0, bytes.length, 0);
+    return HexFormat.of().toHexDigits(h[0]) + HexFormat.of().toHexDigits(h[1]);
   }
 }

@@ -8,9 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -40,8 +38,8 @@ public final class PageCache {
   /** The stamps of the entries the last build kept: key, size, modification time in nanoseconds. */
   static final String STAMPS = "entries.tsv";
   private final Optional<Path> dir;
-  /** A digest that has read the fingerprint: each key starts from a copy of it. */
-  private final MessageDigest primed;
+  /** The fingerprint's SHA-256 (templates, code, configuration): each key is a hash of it, the template's name and the page's inputs. */
+  private final byte[] fingerprint;
   /** The entries as the last build left them. */
   private final Map<String, Stamp> recorded;
   /** The entries this build used or wrote, as they are now. */
@@ -85,9 +83,7 @@ public final class PageCache {
   public PageCache(Optional<Path> dir, String fingerprint, String extension) {
     this.extension = extension;
     this.dir = dir;
-    primed = dev.hindsight.model.Digests.sha256();
-    primed.update(fingerprint.getBytes(StandardCharsets.UTF_8));
-    primed.update((byte) 0);
+    this.fingerprint = dev.hindsight.model.Digests.sha256().digest(fingerprint.getBytes(StandardCharsets.UTF_8));
     recorded = dir.map(PageCache::readStamps).orElse(Map.of());
   }
 
@@ -98,20 +94,18 @@ public final class PageCache {
 
   /** The key of a file made with {@code template} from {@code view}'s text (and this cache's fingerprint). */
   public String key(String template, Object view) {
-    try {
-      MessageDigest sha = (MessageDigest) primed.clone();
-      sha.update(template.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(view.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (CloneNotSupportedException e) {
-      throw new IllegalStateException(e);
-    }
+    byte[] name = template.getBytes(StandardCharsets.UTF_8);
+    byte[] text = view.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[fingerprint.length + name.length + 1 + text.length];
+    System.arraycopy(fingerprint, 0, all, 0, fingerprint.length);
+    System.arraycopy(name, 0, all, fingerprint.length, name.length);
+    System.arraycopy(text, 0, all, fingerprint.length + name.length + 1, text.length);
+    return dev.hindsight.model.Digests.murmur128Hex(all);
   }
 
-  /** The SHA-256 of a text, in hex. */
+  /** The digest of a text that stands in for it within a page's key (an index row, an open action). */
   static String digest(String text) {
-    return dev.hindsight.model.Digests.sha256Hex(text);
+    return dev.hindsight.model.Digests.murmur128Hex(text.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
