@@ -76,6 +76,7 @@ public final class Briefs {
    */
   public int writeAll(List<Incident> list, Analysis analysis, Map<String, String> sourceKeys, Path siteRoot) throws IOException {
     Files.createDirectories(siteRoot.resolve("briefs"));
+    String configText = dev.hindsight.render.KeyText.of(config);
     try {
       list.parallelStream().forEach(i -> {
         try {
@@ -84,7 +85,7 @@ public final class Briefs {
           if (source == null) {
             writer.writeTo("brief.ftlh", incidents.brief(i, analysis), i.id(), analysis.asOf(), target);
           } else {
-            String inputs = source + "\u0000" + analysis.of(i.id()) + "\u0000" + config + "\u0000" + version;
+            String inputs = source + "\u0000" + dev.hindsight.render.KeyText.of(analysis.of(i.id())) + "\u0000" + configText + "\u0000" + version;
             writer.writeTo("brief.ftlh", inputs, () -> incidents.brief(i, analysis), i.id(), analysis.asOf(), target);
           }
         } catch (IOException e) {

@@ -94,7 +94,7 @@ public final class PdfWriter {
    * one where the file system allows, so a build writes each PDF once.
    */
   public void writeTo(String template, Object page, String documentKey, LocalDate date, Path target) throws IOException {
-    writeCached(template, kept.enabled() ? hash(template, "view", page.toString(), documentKey, date) : null, () -> page, documentKey, date, target);
+    writeCached(template, kept.enabled() ? hash(template, "view", dev.hindsight.render.KeyText.of(page), documentKey, date) : null, () -> page, documentKey, date, target);
   }
 
   /**

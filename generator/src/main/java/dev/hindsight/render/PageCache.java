@@ -92,10 +92,13 @@ public final class PageCache {
     return dir.isPresent();
   }
 
-  /** The key of a file made with {@code template} from {@code view}'s text (and this cache's fingerprint). */
+  /**
+   * The key of a file made with {@code template} from {@code view} (and this cache's fingerprint):
+   * from the view's {@link KeyText}, or from the text itself when it is one already (a page's inputs).
+   */
   public String key(String template, Object view) {
     byte[] name = template.getBytes(StandardCharsets.UTF_8);
-    byte[] text = view.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] text = (view instanceof String s ? s : KeyText.of(view)).getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[fingerprint.length + name.length + 1 + text.length];
     System.arraycopy(fingerprint, 0, all, 0, fingerprint.length);
     System.arraycopy(name, 0, all, fingerprint.length, name.length);

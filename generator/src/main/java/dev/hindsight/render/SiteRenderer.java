@@ -237,16 +237,16 @@ public final class SiteRenderer {
    * digests. Group pages hold most of the rows' text: building it whole for each of them was a
    * twentieth of a rebuild.
    */
-  private Object keyText(Object page) {
+  private String keyText(Object page) {
     if (page instanceof Views.GroupPage g) {
-      return new Views.GroupPage(g.site(), g.kind(), g.kindPlural(), g.name(), g.description(), List.of(), List.of(), g.facts())
+      return KeyText.of(new Views.GroupPage(g.site(), g.kind(), g.kindPlural(), g.name(), g.description(), List.of(), List.of(), g.facts()))
           + digests(g.incidents()) + digests(g.openActions());
     }
     if (page instanceof Views.IndexPage x) {
-      return new Views.IndexPage(x.site(), List.of(), x.severities(), x.services(), x.categories(), x.statuses(), x.years(), x.drafts(),
-          x.draftsIncluded()) + digests(x.incidents());
+      return KeyText.of(new Views.IndexPage(x.site(), List.of(), x.severities(), x.services(), x.categories(), x.statuses(), x.years(), x.drafts(),
+          x.draftsIncluded())) + digests(x.incidents());
     }
-    return page;
+    return KeyText.of(page);
   }
 
   /**
@@ -272,7 +272,7 @@ public final class SiteRenderer {
   private String digests(List<?> items) {
     StringBuilder text = new StringBuilder(items.size() * 65 + 2).append('[');
     for (Object item : items) {
-      text.append(digests.computeIfAbsent(new Identity(item), r -> PageCache.digest(item.toString()))).append(',');
+      text.append(digests.computeIfAbsent(new Identity(item), r -> PageCache.digest(KeyText.of(item)))).append(',');
     }
     return text.append(']').toString();
   }
