@@ -3,15 +3,11 @@ package dev.hindsight.publish;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -153,38 +149,45 @@ public final class AtomicPublisher {
   /**
    * Walks {@code root}: deletes every file that is not a hard link (when {@code unlinked}) and every
    * link that is not in {@code keep}, then the folders this leaves empty (never {@code root}).
-   * Anything that is neither a file nor a folder (a symbolic link) is deleted, never followed.
+   * Anything that is neither a file nor a folder (a symbolic link) is deleted, never followed. A
+   * folder with many entries (the incidents of a large site) is walked on every core, as in {@link
+   * #deleteTree}: the two walks of a rebuild (the staging folder, then the new spare) each stat and
+   * count the links of every page of the site.
    */
   private static void prune(Path root, Set<Path> keep, boolean unlinked) throws IOException {
-    Deque<boolean[]> holds = new ArrayDeque<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        holds.push(new boolean[1]);
-        return FileVisitResult.CONTINUE;
-      }
+    try {
+      pruneFolder(root, keep, unlinked, true);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        boolean stays;
-        if (!attrs.isRegularFile()) stays = false;
-        else if (keep.contains(file)) stays = true;
-        else stays = unlinked ? links(file) > 1 : links(file) == 1;
-        if (stays) holds.peek()[0] = true;
-        else Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
+  /** Prunes a folder's entries; whether anything in it stays (a folder where nothing stays is deleted, unless it is the root). */
+  private static boolean pruneFolder(Path dir, Set<Path> keep, boolean unlinked, boolean root) throws IOException {
+    List<Path> children;
+    try (Stream<Path> list = Files.list(dir)) {
+      children = list.toList();
+    }
+    // Every entry is visited (no short cut once one stays): reduce, not anyMatch.
+    boolean held = (children.size() >= PARALLEL_FROM ? children.parallelStream() : children.stream())
+        .map(child -> pruneEntry(child, keep, unlinked)).reduce(false, Boolean::logicalOr);
+    if (!held && !root) Files.delete(dir);
+    return held;
+  }
 
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-        if (failure != null) throw failure;
-        boolean held = holds.pop()[0];
-        if (dir.equals(root)) return FileVisitResult.CONTINUE;
-        if (held) holds.peek()[0] = true;
-        else Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
+  private static boolean pruneEntry(Path path, Set<Path> keep, boolean unlinked) {
+    try {
+      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (attrs.isDirectory()) return pruneFolder(path, keep, unlinked, false);
+      boolean stays;
+      if (!attrs.isRegularFile()) stays = false;
+      else if (keep.contains(path)) stays = true;
+      else stays = unlinked ? links(path) > 1 : links(path) == 1;
+      if (!stays) Files.delete(path);
+      return stays;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** How many names the file has: more than one for a page or brief linked to its cache entry. */
