@@ -83,6 +83,25 @@ class ValidationCacheTest {
     }
   }
 
+  /** A metric's samples are kept as one block of bytes; every field of the metric and of each sample reads back as it was. */
+  @Test
+  void metricsReadBackAsTheyWereWithEverySampleExact() throws IOException {
+    java.time.OffsetDateTime at = java.time.OffsetDateTime.parse("2026-03-02T14:05:07.123456789+05:30");
+    List<dev.hindsight.model.Metric> metrics = List.of(
+        new dev.hindsight.model.Metric("replication-lag", "Replication lag – réplica", "s", java.util.OptionalDouble.of(30.5),
+            Optional.of("Prometheus: pg_replication_lag_seconds"), Optional.of("lag.csv"),
+            List.of(new dev.hindsight.model.MetricPoint(at, 0.0), new dev.hindsight.model.MetricPoint(at.plusSeconds(60), -1.25e-7),
+                new dev.hindsight.model.MetricPoint(at.withOffsetSameLocal(java.time.ZoneOffset.UTC), 1.0e12))),
+        new dev.hindsight.model.Metric("p99", "p99 latency", "ms", java.util.OptionalDouble.empty(), Optional.empty(), Optional.empty(), List.of()));
+    com.fasterxml.jackson.databind.ObjectMapper smile = ValidationCache.mapper();
+
+    List<dev.hindsight.model.Metric> back = smile.readValue(smile.writeValueAsBytes(metrics),
+        new com.fasterxml.jackson.core.type.TypeReference<List<dev.hindsight.model.Metric>>() { });
+
+    assertThat(back).isEqualTo(metrics);
+    assertThat(back.get(0).points().get(0).at()).isEqualTo(at);
+  }
+
   @Test
   void aWarmCacheGivesTheSameResultForEveryRuleFixtureAndTheExamples() throws IOException {
     List<Path> corpora;
