@@ -69,6 +69,7 @@ public final class Validator {
    * checked again; see {@link ValidationCache}. The result is the same as without the cache.
    */
   public ValidationResult validate(Path inputRoot, Optional<Path> configFile, Optional<Path> cacheDir) {
+    dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
     List<Diagnostic> configProblems = new ArrayList<>();
     Optional<SiteConfig> loaded = new ConfigLoader(yaml).load(configFile, configProblems);
     Diagnostics all = new Diagnostics();
@@ -81,23 +82,27 @@ public final class Validator {
     List<Path> files = scanner.scan(inputRoot, scanProblems);
     all.addAll(scanProblems);
     Optional<ValidationCache> cache = cacheDir.map(dir -> new ValidationCache(dir, config, loaded.isPresent(), racyMargin));
+    timer.lap("  validation: set-up and scan");
     Map<String, String> sourceKeys = new ConcurrentHashMap<>();
     List<ValidatedIncident> valid = files.parallelStream()
         .map(file -> cache.isPresent() ? validateCached(inputRoot, file, checks, lints, all, cache.get(), sourceKeys)
             : validateFile(inputRoot, file, checks, lints, all))
         .flatMap(Optional::stream)
         .toList();
+    timer.lap("  validation: files");
     cache.ifPresent(c -> {
       c.prune();
       c.digests.save();
       lastCacheUse = new CacheUse(c.hits.get(), c.misses.get());
       lastHashed = c.digests.hashed.get();
     });
+    timer.lap("  validation: cache kept");
     all.addAll(new CorpusChecks().check(valid));
 
     List<Incident> sorted = valid.stream().map(ValidatedIncident::incident)
         .sorted(Comparator.comparing(Incident::started).reversed().thenComparing(Incident::id))
         .toList();
+    timer.lap("  validation: across files");
     return new ValidationResult(config, sorted, all.sorted(), files.size(), sourceKeys);
   }
 
