@@ -164,13 +164,8 @@ public final class AtomicPublisher {
 
   /** Prunes a folder's entries; whether anything in it stays (a folder where nothing stays is deleted, unless it is the root). */
   private static boolean pruneFolder(Path dir, Set<Path> keep, boolean unlinked, boolean root) throws IOException {
-    List<Path> children;
-    try (Stream<Path> list = Files.list(dir)) {
-      children = list.toList();
-    }
     // Every entry is visited (no short cut once one stays): reduce, not anyMatch.
-    boolean held = (children.size() >= PARALLEL_FROM ? children.parallelStream() : children.stream())
-        .map(child -> pruneEntry(child, keep, unlinked)).reduce(false, Boolean::logicalOr);
+    boolean held = entries(dir).map(child -> pruneEntry(child, keep, unlinked)).reduce(false, Boolean::logicalOr);
     if (!held && !root) Files.delete(dir);
     return held;
   }
@@ -228,19 +223,22 @@ public final class AtomicPublisher {
 
   private static void delete(Path path) {
     try {
-      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-        List<Path> children;
-        try (Stream<Path> list = Files.list(path)) {
-          children = list.toList();
-        }
-        (children.size() >= PARALLEL_FROM ? children.parallelStream() : children.stream()).forEach(AtomicPublisher::delete);
-      }
+      if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) entries(path).forEach(AtomicPublisher::delete);
       Files.delete(path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Folders with at least this many entries are emptied in parallel. */
+  /** A folder's entries, listed first and then streamed: in parallel from {@link #PARALLEL_FROM} entries on. */
+  private static Stream<Path> entries(Path dir) throws IOException {
+    List<Path> children;
+    try (Stream<Path> list = Files.list(dir)) {
+      children = list.toList();
+    }
+    return children.size() >= PARALLEL_FROM ? children.parallelStream() : children.stream();
+  }
+
+  /** Folders with at least this many entries are emptied and pruned in parallel. */
   private static final int PARALLEL_FROM = 64;
 }

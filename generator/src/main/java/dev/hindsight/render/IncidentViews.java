@@ -112,7 +112,8 @@ public final class IncidentViews {
     // The configuration, the analysis date and whether briefs are written are the same for every
     // page: they are part of the cache's fingerprint (SiteRenderer), not of each page's inputs.
     StringBuilder sb = new StringBuilder(8192).append(sourceKey).append('\u0000');
-    KeyText.append(KeyText.append(sb, figures).append('\u0000'), history.of(i.sourcePath()));
+    KeyText.append(sb, figures).append('\u0000');
+    KeyText.append(sb, history.of(i.sourcePath()));
     java.util.stream.Stream.concat(java.util.stream.Stream.concat(i.related().stream(),
             figures.recurrence().stream().flatMap(r -> r.predecessors().stream())), figures.similar().stream().map(m -> m.id()))
         .forEach(id -> sb.append('\u0000').append(id).append(publishedIds.contains(id)).append(titleOf.apply(id)));

@@ -207,26 +207,6 @@ final class ValidationCache {
     return dev.hindsight.model.Digests.sha256();
   }
 
-  /** A time as kept: seconds since 1970-01-01T00:00Z, nanoseconds, and the offset it was written with, in seconds. */
-  private record Time(long second, int nano, int offset) {}
-
-  /** Writes a time's three numbers, inside the array of a time or of a metric sample. */
-  private static void writeTime(JsonGenerator gen, long second, int nano, int offset) throws IOException {
-    gen.writeNumber(second);
-    gen.writeNumber(nano);
-    gen.writeNumber(offset);
-  }
-
-  /** Reads the three numbers {@link #writeTime} wrote, just after the array's start. */
-  private static Time readTime(JsonParser p) throws IOException {
-    p.nextToken();
-    long second = p.getLongValue();
-    p.nextToken();
-    int nano = p.getIntValue();
-    p.nextToken();
-    return new Time(second, nano, p.getIntValue());
-  }
-
   /**
    * Records and the model's types as (binary) JSON, field for field: absent optionals as null, times
    * as seconds, nanoseconds and their own offset (not moved to UTC), dates as day numbers, paths as
@@ -318,14 +298,22 @@ final class ValidationCache {
       return new Metric(id, title, unit, threshold, source, file, points);
     });
     // Times and dates as numbers: parsing them back as ISO text was two fifths of reading an entry.
+    // A time is seconds since 1970-01-01T00:00Z, nanoseconds and the offset it was written with.
     codec(ours, OffsetDateTime.class, (v, gen) -> {
       gen.writeStartArray();
-      writeTime(gen, v.toEpochSecond(), v.getNano(), v.getOffset().getTotalSeconds());
+      gen.writeNumber(v.toEpochSecond());
+      gen.writeNumber(v.getNano());
+      gen.writeNumber(v.getOffset().getTotalSeconds());
       gen.writeEndArray();
     }, p -> {
-      Time t = readTime(p);
       p.nextToken();
-      return OffsetDateTime.ofInstant(Instant.ofEpochSecond(t.second(), t.nano()), ZoneOffset.ofTotalSeconds(t.offset()));
+      long second = p.getLongValue();
+      p.nextToken();
+      int nano = p.getIntValue();
+      p.nextToken();
+      int offset = p.getIntValue();
+      p.nextToken();
+      return OffsetDateTime.ofInstant(Instant.ofEpochSecond(second, nano), ZoneOffset.ofTotalSeconds(offset));
     });
     codec(ours, LocalDate.class, (v, gen) -> gen.writeNumber(v.toEpochDay()), p -> LocalDate.ofEpochDay(p.getLongValue()));
     // Field names and short strings (codes, levels, file names) are written once per entry and
