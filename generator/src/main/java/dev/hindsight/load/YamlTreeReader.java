@@ -16,8 +16,10 @@ import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.diagnostic.Location;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Parses YAML into a Jackson tree while recording where every key and value stands, so that
@@ -34,6 +36,30 @@ public final class YamlTreeReader {
    * Reads {@code yaml}, whose first line is line {@code firstLine} of {@code file}.
    */
   public Result read(Path file, String yaml, int firstLine) {
+    Result quick = withSamplesByHand(file, yaml, firstLine);
+    return quick != null ? quick : read(file, yaml, firstLine, null);
+  }
+
+  /**
+   * The reading with the metric samples read by {@link SampleLines}, or null when it has no
+   * samples to take, or leaves one of them unclaimed, or has anything to report: then the text is
+   * read as written, so that problems are always SnakeYAML's own.
+   */
+  Result withSamplesByHand(Path file, String yaml, int firstLine) {
+    SampleLines.Masked masked = SampleLines.mask(yaml);
+    if (masked == null) return null;
+    Map<Integer, SampleLines.Block> unclaimed = new HashMap<>(masked.blocks());
+    Result quick = read(file, masked.text(), firstLine, unclaimed);
+    return unclaimed.isEmpty() && quick.tree() != null && quick.diagnostics().isEmpty() ? quick : null;
+  }
+
+  /** As {@link #read(Path, String, int)}, without {@link SampleLines}: what that must equal. */
+  Result readAsWritten(Path file, String yaml, int firstLine) {
+    return read(file, yaml, firstLine, null);
+  }
+
+  /** Reads {@code yaml}; {@code samples}, when not null, holds the blocks of {@link SampleLines} its {@code points} keys take (and remove). */
+  private Result read(Path file, String yaml, int firstLine, Map<Integer, SampleLines.Block> samples) {
     SourceMap map = new SourceMap(file);
     List<Diagnostic> problems = new ArrayList<>();
     JsonParser parser = null;
@@ -43,7 +69,7 @@ public final class YamlTreeReader {
       if (first == null) {
         return new Result(null, map, problems);
       }
-      JsonNode tree = readValue(parser, NodePath.ROOT, map, file, firstLine, problems);
+      JsonNode tree = readValue(parser, NodePath.ROOT, map, file, firstLine, problems, samples);
       return new Result(tree, map, problems);
     } catch (StreamConstraintsException e) {
       Location at = parser == null ? new Location(file, firstLine, 1) : location(parser, file, firstLine);
@@ -98,8 +124,8 @@ public final class YamlTreeReader {
   }
 
   /** The value at the parser's current token; null for an alias, which is reported and left out. */
-  private JsonNode readValue(JsonParser p, NodePath path, SourceMap map, Path file, int firstLine, List<Diagnostic> problems)
-      throws IOException {
+  private JsonNode readValue(JsonParser p, NodePath path, SourceMap map, Path file, int firstLine, List<Diagnostic> problems,
+      Map<Integer, SampleLines.Block> samples) throws IOException {
     map.putValue(path, location(p, file, firstLine));
     if (p instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       problems.add(Diagnostic.error(location(p, file, firstLine), Code.HS001,
@@ -125,7 +151,14 @@ public final class YamlTreeReader {
             continue;
           }
           map.putKey(child, keyAt);
-          JsonNode value = readValue(p, child, map, file, firstLine, problems);
+          if (samples != null && p.currentToken() == JsonToken.VALUE_NULL && name.equals("points")) {
+            SampleLines.Block block = samples.remove(keyAt.line() - firstLine + 1);
+            if (block != null) {
+              object.set(name, block.fill(child, map, file, firstLine));
+              continue;
+            }
+          }
+          JsonNode value = readValue(p, child, map, file, firstLine, problems, samples);
           if (value != null) object.set(name, value);
         }
         return object;
@@ -134,7 +167,7 @@ public final class YamlTreeReader {
         ArrayNode array = NODES.arrayNode();
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-          JsonNode value = readValue(p, path.index(i++), map, file, firstLine, problems);
+          JsonNode value = readValue(p, path.index(i++), map, file, firstLine, problems, samples);
           if (value != null) array.add(value);
         }
         return array;
