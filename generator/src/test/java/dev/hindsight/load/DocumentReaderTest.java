@@ -44,4 +44,29 @@ class DocumentReaderTest {
     assertThat(doc.narrative()).isEqualTo("## What happened\nThe disk filled.\n");
     assertThat(doc.narrativeLine()).isEqualTo(3);
   }
+
+  @Test
+  void cutsTheFrontMatterFromTheTextAsSplittingItIntoLinesWould() {
+    String[] pieces = {"---", "...", "--- ", " ---", "title: x", "", " ", "a", "----", "\t"};
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int lines = r.nextInt(7);
+      for (int k = 0; k < lines; k++) {
+        text.append(k == 0 && r.nextInt(4) > 0 ? "---" : pieces[r.nextInt(pieces.length)]);
+        if (k < lines - 1 || r.nextBoolean()) text.append('\n');
+      }
+      String t = text.toString();
+      assertThat(DocumentReader.FrontMatter.split(t)).as("%s", t).isEqualTo(DocumentReader.FrontMatter.splitLines(t));
+    }
+  }
+
+  @Test
+  void refusesBytesThatAreNotUtf8AndKeepsAReplacementCharacterWrittenInTheFile() throws Exception {
+    assertThat(DocumentReader.decodeUtf8("caf\u00e9 \uFFFD".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("caf\u00e9 \uFFFD");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DocumentReader.decodeUtf8(new byte[] {'a', (byte) 0xC3, '(', 'b'}))
+        .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> DocumentReader.decodeUtf8(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}))
+        .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+  }
 }
