@@ -7,7 +7,8 @@ import java.util.HexFormat;
 
 /**
  * SHA-256, which every Java runtime has: the digest behind source keys, the validation cache's
- * keys and hashed slugs; and a quick 128-bit hash for the keys of pages made within one build.
+ * keys and hashed slugs; and a quick 128-bit hash for what is hashed in bulk on every build: the
+ * keys of pages, and the bytes of the files the validation reads.
  */
 public final class Digests {
   private Digests() {}
@@ -37,5 +38,11 @@ public final class Digests {
   public static String murmur128Hex(byte[] bytes) {
     long[] h = org.apache.commons.codec.digest.MurmurHash3.hash128x64(bytes, 0, bytes.length, 0);
     return HexFormat.of().toHexDigits(h[0]) + HexFormat.of().toHexDigits(h[1]);
+  }
+
+  /** The same hash as {@link #murmur128Hex}, as its 16 bytes (big-endian, first half first). */
+  public static byte[] murmur128(byte[] bytes) {
+    long[] h = org.apache.commons.codec.digest.MurmurHash3.hash128x64(bytes, 0, bytes.length, 0);
+    return java.nio.ByteBuffer.allocate(16).putLong(h[0]).putLong(h[1]).array();
   }
 }

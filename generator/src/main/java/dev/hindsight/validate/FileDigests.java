@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The SHA-256 of each file the validation reads, kept between runs with the file's size, change
+ * A digest of each file the validation reads (the 128-bit MurmurHash3 of {@link
+ * dev.hindsight.model.Digests#murmur128}: with the quick compiler, SHA-256 of every file was a
+ * thirtieth of a clean build), kept between runs with the file's size, change
  * times and identity, as git's index keeps them: a file whose stat is what it was is not read and
  * hashed again. At 10,000 incidents that reading and hashing was the largest part of a validation
  * that found every file in its cache.
@@ -36,7 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class FileDigests {
   /** Bump when the file layout changes. */
-  private static final String FORMAT = "hindsight-file-digests-1";
+  private static final String FORMAT = "hindsight-file-digests-2";
+  private static final int DIGEST_BYTES = 16;
   /** The attributes of one stat call: {@code unix:} gives the status-change time and the inode. */
   private static final String ATTRIBUTES = "unix:size,lastModifiedTime,ctime,ino,dev";
 
@@ -88,7 +91,7 @@ final class FileDigests {
    * for the next run with that stat: a file written in between has another stat next time.
    */
   byte[] record(Look look, byte[] bytes) {
-    byte[] digest = dev.hindsight.model.Digests.sha256().digest(bytes);
+    byte[] digest = dev.hindsight.model.Digests.murmur128(bytes);
     hashed.incrementAndGet();
     if (supported) seen.put(name(look.file()), new Known(look.stamp(), digest));
     return digest;
@@ -141,7 +144,7 @@ final class FileDigests {
       for (int k = 0; k < count; k++) {
         String name = in.readUTF();
         Stamp stamp = new Stamp(in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
-        byte[] digest = new byte[32];
+        byte[] digest = new byte[DIGEST_BYTES];
         in.readFully(digest);
         if (stamp.changed() < trustedBefore && stamp.modified() < trustedBefore) records.put(name, new Known(stamp, digest));
       }
