@@ -1,5 +1,6 @@
 package dev.hindsight.render;
 
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -37,6 +38,67 @@ public final class DateFormats {
     public String format(ZonedDateTime t) {
       return base.format(t) + " " + zoneName(t);
     }
+  }
+
+  private static final String[] MONTHS = new String[12];
+
+  static {
+    DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
+    for (int m = 1; m <= 12; m++) MONTHS[m - 1] = month.format(java.time.LocalDate.of(2000, m, 1));
+  }
+
+  /**
+   * A sample's time (seconds since 1970-01-01T00:00Z) in {@code zone} as {@link #DATE_TIME} writes it,
+   * and as written in the file ({@code OffsetDateTime.toString()} at {@code offsetSeconds}).
+   * Each page shows every sample of its metrics (over a million at 10,000 incidents), and going
+   * through {@code OffsetDateTime}, {@code ZonedDateTime} and the formatter for both texts was a
+   * thirtieth of a clean build. Whole minutes and seconds of years 1000 to 9999 are written here;
+   * anything else goes the long way. DateFormatsTest compares both.
+   */
+  public static String[] sampleTimes(long epochSecond, int nano, int offsetSeconds, ZoneId zone) {
+    java.time.Instant instant = java.time.Instant.ofEpochSecond(epochSecond, nano);
+    java.time.zone.ZoneRules rules = zone.getRules();
+    java.time.ZoneOffset local = rules.getOffset(instant);
+    java.time.LocalDateTime shown = java.time.LocalDateTime.ofEpochSecond(epochSecond, nano, local);
+    java.time.LocalDateTime written = offsetSeconds == local.getTotalSeconds() ? shown
+        : java.time.LocalDateTime.ofEpochSecond(epochSecond, nano, java.time.ZoneOffset.ofTotalSeconds(offsetSeconds));
+    if (nano != 0 || shown.getYear() < 1000 || shown.getYear() > 9999 || written.getYear() < 1000 || written.getYear() > 9999) {
+      java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.ofTotalSeconds(offsetSeconds));
+      return new String[] {DATE_TIME.format(at.atZoneSameInstant(zone)), at.toString()};
+    }
+    StringBuilder sb = new StringBuilder(32).append(shown.getDayOfMonth()).append(' ').append(MONTHS[shown.getMonthValue() - 1])
+        .append(' ').append(shown.getYear()).append(", ");
+    two(sb, shown.getHour()).append(':');
+    two(sb, shown.getMinute()).append(' ').append(zoneName(zone, rules.isDaylightSavings(instant), local, instant));
+    String dateTime = sb.toString();
+    sb.setLength(0);
+    sb.append(written.getYear()).append('-');
+    two(sb, written.getMonthValue()).append('-');
+    two(sb, written.getDayOfMonth()).append('T');
+    two(sb, written.getHour()).append(':');
+    two(sb, written.getMinute());
+    if (written.getSecond() != 0) two(sb.append(':'), written.getSecond());
+    sb.append(java.time.ZoneOffset.ofTotalSeconds(offsetSeconds).getId());
+    return new String[] {dateTime, sb.toString()};
+  }
+
+  private static StringBuilder two(StringBuilder sb, int v) {
+    return sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+  }
+
+  /** A zone's short name by what decides it, so that a known one needs no text to look it up. */
+  private record NameKey(ZoneId zone, boolean summer, java.time.ZoneOffset offset) {}
+
+  private static final Map<NameKey, String> NAMES_BY_KEY = new ConcurrentHashMap<>();
+
+  private static String zoneName(ZoneId zone, boolean summer, java.time.ZoneOffset offset, java.time.Instant instant) {
+    NameKey key = new NameKey(zone, summer, offset);
+    String name = NAMES_BY_KEY.get(key);
+    if (name == null) {
+      name = zoneName(ZonedDateTime.ofInstant(instant, zone));
+      NAMES_BY_KEY.put(key, name);
+    }
+    return name;
   }
 
   static String zoneName(ZonedDateTime t) {

@@ -224,7 +224,10 @@ public final class IncidentViews {
     MetricPoint peak = pts.stream().max((a, b) -> Double.compare(a.value(), b.value())).orElse(null);
     String min = pts.stream().mapToDouble(MetricPoint::value).min().stream().mapToObj(this::number).findFirst().orElse("");
     List<Views.MetricPointRow> rows = pts.stream()
-        .map(p -> new Views.MetricPointRow(DATE_TIME.format(local(p.at())), p.at().toString(), number(p.value()))).toList();
+        .map(p -> {
+          String[] times = DateFormats.sampleTimes(p.epochSecond(), p.nano(), p.offsetSeconds(), config.timeZone());
+          return new Views.MetricPointRow(times[0], times[1], number(p.value()));
+        }).toList();
     return new Views.MetricView(m.id(), m.title(), m.unit(),
         m.threshold().isPresent() ? number(m.threshold().getAsDouble()) : "", m.source().orElse(""), pts.size(), min,
         peak == null ? "" : number(peak.value()), peak == null ? "" : TIME.format(local(peak.at())),

@@ -13,7 +13,6 @@ import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -282,10 +281,10 @@ public final class SiteRenderer {
     try {
       Files.createDirectories(file.getParent());
       Template template = templates.template(templateName);
-      // Unsynchronised, and sized for an incident page (about 40 KB) so that it seldom grows.
-      org.apache.commons.io.output.StringBuilderWriter html = new org.apache.commons.io.output.StringBuilderWriter(64 * 1024);
+      // Unsynchronised, encoding as it goes, and sized for an incident page (about 40 KB) so that it seldom grows.
+      Utf8Writer html = new Utf8Writer(64 * 1024);
       template.process(Map.of("page", page), html);
-      byte[] bytes = html.toString().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes = html.toByteArray();
       cache.write(key, file, bytes);
       cache.rendered.incrementAndGet();
     } catch (ParseException e) {

@@ -42,6 +42,24 @@ class DateFormatsTest {
     assertThat(DateFormats.DATE_TIME.format(WINTER.withZoneSameInstant(ZoneId.of("UTC")))).isEqualTo("4 Mar 2025, 08:00 UTC");
   }
 
+  @Test
+  void writesSampleTimesAsTheFormatterAndOffsetDateTimeDo() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(13);
+    List<ZoneId> zones = List.of(ZoneId.of("Europe/Berlin"), ZoneId.of("UTC"), ZoneId.of("America/New_York"), ZoneId.of("Asia/Kolkata"),
+        ZoneId.of("Australia/Lord_Howe"), ZoneId.of("Pacific/Chatham"), ZoneId.of("America/St_Johns"), java.time.ZoneOffset.ofHours(3));
+    int[] offsets = {0, 3600, 7200, -18000, 19800, -12600, 45900, 59, -1};
+    for (int n = 0; n < 50_000; n++) {
+      long second = r.nextInt(6) == 0 ? r.nextLong(-40_000_000_000L, 300_000_000_000L) : r.nextLong(946_684_800L, 4_102_444_800L);
+      if (r.nextBoolean()) second -= second % 60;
+      int nano = r.nextInt(10) == 0 ? r.nextInt(1_000_000_000) : 0;
+      int offset = offsets[r.nextInt(offsets.length)];
+      ZoneId zone = zones.get(r.nextInt(zones.size()));
+      java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(second, nano), java.time.ZoneOffset.ofTotalSeconds(offset));
+      assertThat(DateFormats.sampleTimes(second, nano, offset, zone)).as("%s in %s", at, zone)
+          .containsExactly(DateFormats.DATE_TIME.format(at.atZoneSameInstant(zone)), at.toString());
+    }
+  }
+
   /** Formats both dates from 16 tasks on 8 threads at once and prints every distinct answer. */
   public static final class ManyThreads {
     public static void main(String[] args) throws Exception {
