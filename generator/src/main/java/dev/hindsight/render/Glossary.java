@@ -73,9 +73,13 @@ public final class Glossary {
     int[] end = new int[COMPILED.size()];
     java.util.Arrays.fill(start, -1);
     int found = 0;
+    long foundTerms = 0;
     int skipped = 0;
     int i = 0;
     int n = html.length();
+    // The scans below read the characters from an array: with the quick compiler String.charAt
+    // costs several times an array access, and this runs over every page's text.
+    char[] h = html.toCharArray();
     while (i < n && found < start.length) {
       int lt = html.indexOf('<', i);
       int textEnd = lt < 0 ? n : lt;
@@ -86,8 +90,9 @@ public final class Glossary {
         // look-behind sees the real text before the position tried.
         any.useTransparentBounds(true);
         for (int p = i; p < textEnd && found < start.length; ) {
-          char c = html.charAt(p);
-          boolean candidate = (c >= 128 || FIRST[c]) && (p == 0 || !wordChar(html.charAt(p - 1))) && secondMayFollow(html, p + 1, c);
+          char c = h[p];
+          boolean candidate = (c >= 128 || FIRST[c]) && (p == 0 || !wordChar(h[p - 1])) && secondMayFollow(h, p + 1, c)
+              && !allFound(h, p + 1, c, foundTerms);
           if (!candidate) {
             p++;
             continue;
@@ -103,6 +108,7 @@ public final class Glossary {
                 start[t] = any.start();
                 end[t] = any.end();
                 found++;
+                foundTerms |= 1L << t;
               }
               break;
             }
@@ -111,10 +117,10 @@ public final class Glossary {
         }
       }
       if (lt < 0) break;
-      int gt = tagEnd(html, lt);
-      String name = tagName(html, lt);
-      if (SKIPPED.contains(name.startsWith("/") ? name.substring(1) : name) && html.charAt(gt - 1) != '/') {
-        skipped = Math.max(0, skipped + (name.startsWith("/") ? -1 : 1));
+      int gt = tagEnd(h, lt);
+      boolean closing = lt + 1 < n && h[lt + 1] == '/';
+      if (skippedTag(h, closing ? lt + 2 : lt + 1) && h[gt - 1] != '/') {
+        skipped = Math.max(0, skipped + (closing ? -1 : 1));
       }
       i = gt + 1;
     }
@@ -163,13 +169,41 @@ public final class Glossary {
     }
   }
 
+  /** The terms with a spelling that begins with an ASCII pair once folded to lower case, as bits by the pair. */
+  private static final long[] PAIR_TERMS = new long[128 * 128];
+
+  static {
+    if (TERMS.size() > 64) throw new IllegalStateException("more terms than bits in a long");
+    for (int t = 0; t < TERMS.size(); t++) {
+      for (String spelling : TERMS.get(t).spellings()) {
+        char a = Character.toLowerCase(spelling.charAt(0));
+        char b = Character.toLowerCase(spelling.charAt(1));
+        if (a < 128 && b < 128) PAIR_TERMS[a * 128 + b] |= 1L << t;
+      }
+    }
+  }
+
+  /**
+   * Whether every term that could start at the ASCII pair {@code first} and the character at
+   * {@code at} has been found already: then no match there can link anything, and the pattern is
+   * not tried (a narrative uses "latency" or "deadlock" dozens of times; only the first use is
+   * linked). A non-ASCII pair is left to the pattern.
+   */
+  private static boolean allFound(char[] html, int at, char first, long found) {
+    if (found == 0 || at >= html.length || first >= 128) return false;
+    char second = html[at];
+    if (second >= 128) return false;
+    long terms = PAIR_TERMS[Character.toLowerCase(first) * 128 + Character.toLowerCase(second)];
+    return terms != 0 && (terms & ~found) == 0;
+  }
+
   /**
    * Whether the character at {@code at} may be the second of a spelling that starts with {@code
    * first}: any non-ASCII pair is left to the pattern (case folding), as is the end of the text.
    */
-  private static boolean secondMayFollow(String html, int at, char first) {
-    if (at >= html.length() || first >= 128) return true;
-    char second = html.charAt(at);
+  private static boolean secondMayFollow(char[] html, int at, char first) {
+    if (at >= html.length || first >= 128) return true;
+    char second = html[at];
     return second >= 128 || PAIRS[Character.toLowerCase(first) * 128 + Character.toLowerCase(second)];
   }
 
@@ -179,10 +213,10 @@ public final class Glossary {
   }
 
   /** The index of the {@code >} that closes the tag opened at {@code lt}, skipping quoted attribute values. */
-  private static int tagEnd(String html, int lt) {
+  private static int tagEnd(char[] html, int lt) {
     char quote = 0;
-    for (int k = lt + 1; k < html.length(); k++) {
-      char ch = html.charAt(k);
+    for (int k = lt + 1; k < html.length; k++) {
+      char ch = html[k];
       if (quote != 0) {
         if (ch == quote) quote = 0;
       } else if (ch == '"' || ch == '\'') {
@@ -191,16 +225,30 @@ public final class Glossary {
         return k;
       }
     }
-    return html.length() - 1;
+    return html.length - 1;
   }
 
-  private static String tagName(String html, int lt) {
-    int k = lt + 1;
-    if (k < html.length() && html.charAt(k) == '/') k++;
-    int start = k;
-    while (k < html.length() && Character.isLetterOrDigit(html.charAt(k))) k++;
-    return (html.charAt(lt + 1) == '/' ? "/" : "") + html.substring(start, k).toLowerCase(java.util.Locale.ROOT);
+  /**
+   * Whether the tag name from {@code from} (its letters and digits) is one of {@link #SKIPPED},
+   * in any case, without making a string of every tag's name.
+   */
+  private static boolean skippedTag(char[] html, int from) {
+    int k = from;
+    boolean ascii = true;
+    while (k < html.length && Character.isLetterOrDigit(html[k])) ascii &= html[k++] < 128;
+    int length = k - from;
+    if (!ascii) return SKIPPED.contains(new String(html, from, length).toLowerCase(java.util.Locale.ROOT));
+    for (String name : SKIPPED_NAMES) {
+      if (name.length() != length) continue;
+      int c = 0;
+      // ASCII letters and digits: setting bit 5 lowers a capital and leaves the rest as they are.
+      while (c < length && (html[from + c] | 0x20) == name.charAt(c)) c++;
+      if (c == length) return true;
+    }
+    return false;
   }
+
+  private static final String[] SKIPPED_NAMES = SKIPPED.toArray(String[]::new);
 
   private static String attr(String value) {
     return value.replace("&", "&amp;").replace("\"", "&quot;");
