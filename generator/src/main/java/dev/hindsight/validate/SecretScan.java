@@ -54,8 +54,10 @@ public final class SecretScan {
    */
   static int features(String line) {
     int f = 0;
-    for (int i = 0, n = line.length(); i < n; i++) {
-      switch (line.charAt(i)) {
+    // From an array: with the quick compiler String.charAt costs several times an array access.
+    char[] chars = line.toCharArray();
+    for (int i = 0, n = chars.length; i < n; i++) {
+      switch (chars[i]) {
         case '_' -> f |= UNDERSCORE;
         case '@' -> f |= AT;
         case '=' -> f |= EQUALS;
