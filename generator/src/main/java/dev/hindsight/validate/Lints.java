@@ -114,10 +114,20 @@ public final class Lints {
     private final String[][] byFirst = new String[128][];
     private final Map<Character, String[]> others = new HashMap<>();
     private final boolean always;
+    /** The ASCII pairs some word begins with, by first and second character; a word of one character, or not ASCII, sets {@link #anyPair}. */
+    private final boolean[] pairs = new boolean[128 * 128];
+    private final boolean anyPair;
 
     AnyWord(List<String> words) {
       Map<Character, List<String>> grouped = new HashMap<>();
-      for (String w : words) if (!w.isEmpty()) grouped.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(w);
+      boolean unpaired = false;
+      for (String w : words) {
+        if (w.isEmpty()) continue;
+        grouped.computeIfAbsent(w.charAt(0), c -> new ArrayList<>()).add(w);
+        if (w.length() < 2 || w.charAt(0) >= 128 || w.charAt(1) >= 128) unpaired = true;
+        else pairs[w.charAt(0) * 128 + w.charAt(1)] = true;
+      }
+      anyPair = unpaired;
       grouped.forEach((c, ws) -> {
         if (c < 128) byFirst[c] = ws.toArray(String[]::new);
         else others.put(c, ws.toArray(String[]::new));
@@ -131,6 +141,8 @@ public final class Lints {
         char c = text.charAt(i);
         String[] candidates = c < 128 ? byFirst[c] : others.isEmpty() ? null : others.get(c);
         if (candidates == null) continue;
+        // Most letters that begin a word begin none here with the letter after them.
+        if (!anyPair && (i + 1 == n || text.charAt(i + 1) >= 128 || !pairs[c * 128 + text.charAt(i + 1)])) continue;
         for (String w : candidates) if (text.startsWith(w, i)) return true;
       }
       return false;
