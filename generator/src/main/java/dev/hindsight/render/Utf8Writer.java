@@ -29,7 +29,23 @@ final class Utf8Writer extends Writer {
   }
 
   @Override
+  public void write(String str) {
+    write(str, 0, str.length());
+  }
+
+  @Override
   public void write(String s, int off, int len) {
+    if (pending == 0 && off == 0 && len == s.length()) {
+      // A whole string (what a template writes): the JDK's encoder copies a Latin-1 string that
+      // has no byte above 127 as it is, quicker than widening it into characters here.
+      byte[] encoded = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      if (len == 0 || !Character.isHighSurrogate(s.charAt(len - 1))) {
+        ensure(encoded.length);
+        System.arraycopy(encoded, 0, bytes, size, encoded.length);
+        size += encoded.length;
+        return;
+      }
+    }
     while (len > 0) {
       int n = Math.min(len, chars.length);
       s.getChars(off, off + n, chars, 0);
