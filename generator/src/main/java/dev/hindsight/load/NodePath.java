@@ -47,6 +47,11 @@ public final class NodePath {
     return List.of(out);
   }
 
+  /** The index this path ends with, or -1 when it ends with a field name (or is the root). */
+  int lastIndex() {
+    return last instanceof Integer i ? i : -1;
+  }
+
   /** The last field name on the path, or "" at the root. */
   public String lastField() {
     for (NodePath p = this; p.size > 0; p = p.parent) {

@@ -41,20 +41,23 @@ final class SampleLines {
    * column of its {@code [}, its time and its value (the value's column follows from the time's length).
    */
   record Block(int line, int column, String[] times, JsonNode[] values) {
-    /** The samples as SnakeYAML and {@link YamlTreeReader} would make them, recorded in {@code map} as they would be. */
+    /**
+     * The samples as SnakeYAML and {@link YamlTreeReader} would make them, recorded in {@code map}
+     * where they would be ({@link #sampleAt}, worked out when asked for).
+     */
     JsonNode fill(NodePath path, SourceMap map, Path file, int firstLine) {
-      int lineOffset = firstLine - 1;
-      map.putValue(path, new Location(file, line + lineOffset, column));
+      map.putValue(path, new Location(file, line + firstLine - 1, column));
+      map.putSamples(path, this, firstLine);
       ArrayNode samples = NODES.arrayNode(times.length);
-      for (int i = 0; i < times.length; i++) {
-        int at = line + i + lineOffset;
-        NodePath sample = path.index(i);
-        map.putValue(sample, new Location(file, at, column + 2));
-        map.putValue(sample.index(0), new Location(file, at, column + 3));
-        map.putValue(sample.index(1), new Location(file, at, column + 5 + times[i].length()));
-        samples.add(NODES.arrayNode(2).add(NODES.textNode(times[i])).add(values[i]));
-      }
+      for (int i = 0; i < times.length; i++) samples.add(NODES.arrayNode(2).add(NODES.textNode(times[i])).add(values[i]));
       return samples;
+    }
+
+    /** Where sample {@code i} starts (its {@code [}), or its time ({@code part} 0) or value (1). */
+    Location sampleAt(Path file, int firstLine, int i, int part) {
+      int at = line + i + firstLine - 1;
+      int col = part < 0 ? column + 2 : part == 0 ? column + 3 : column + 5 + times[i].length();
+      return new Location(file, at, col);
     }
   }
 

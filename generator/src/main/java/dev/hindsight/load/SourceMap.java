@@ -31,14 +31,42 @@ public final class SourceMap {
     values.putIfAbsent(path, at);
   }
 
+  /**
+   * The samples read by {@link SampleLines} at {@code path}, whose first line in the file is
+   * {@code firstLine}: their locations are worked out when asked for, not kept (three for each of
+   * a million samples at 10,000 incidents).
+   */
+  void putSamples(NodePath path, SampleLines.Block block, int firstLine) {
+    if (samples.isEmpty()) samples = new HashMap<>();
+    samples.put(path, new Samples(block, firstLine));
+  }
+
+  private record Samples(SampleLines.Block block, int firstLine) {}
+
+  private Map<NodePath, Samples> samples = Map.of();
+
   /** Where the value at {@code path} starts (or its key, or the nearest ancestor). */
   public Location value(NodePath path) {
     for (NodePath p = path; ; p = p.parent()) {
       Location at = values.get(p);
       if (at == null) at = keys.get(p);
+      if (at == null && !samples.isEmpty()) at = sample(p);
       if (at != null) return at;
       if (p.isRoot()) return Location.startOf(file);
     }
+  }
+
+  /** The location of a sample ({@code points[i]}) or of its time or value ({@code points[i][0]}, {@code [1]}), or null. */
+  private Location sample(NodePath p) {
+    int index = p.lastIndex();
+    if (index < 0 || p.isRoot()) return null;
+    NodePath parent = p.parent();
+    Samples s = samples.get(parent);
+    if (s != null) return index < s.block().times().length ? s.block().sampleAt(file, s.firstLine(), index, -1) : null;
+    int sample = parent.lastIndex();
+    if (sample < 0 || index > 1 || parent.isRoot()) return null;
+    s = samples.get(parent.parent());
+    return s != null && sample < s.block().times().length ? s.block().sampleAt(file, s.firstLine(), sample, index) : null;
   }
 
   /** Where the key of the field at {@code path} is (or its value, or the nearest ancestor). */
