@@ -85,11 +85,33 @@ public final class SecretScan {
     return line.regionMatches(true, i, word, 0, word.length()) ? flag : 0;
   }
 
+  /**
+   * Characters that are in none of the rules' literals: a line of nothing else (a metric sample
+   * such as {@code - [2025-06-12T14:00:00+02:00, 0.4]}, a third of an incident's lines) can match
+   * no rule, and a table lookup a character tells so quicker than {@link #features}.
+   */
+  private static final boolean[] INERT = new boolean[128];
+
+  static final String INERT_CHARACTERS = "0123456789 -[]:+.,TZ";
+
+  static {
+    for (char c : INERT_CHARACTERS.toCharArray()) INERT[c] = true;
+  }
+
+  static boolean inert(String line) {
+    for (int i = 0, n = line.length(); i < n; i++) {
+      char c = line.charAt(i);
+      if (c >= 128 || !INERT[c]) return false;
+    }
+    return true;
+  }
+
   public List<Diagnostic> check(SourceDocument doc) {
     List<Diagnostic> out = new ArrayList<>();
     List<String> lines = doc.lines();
     for (int k = 0; k < lines.size(); k++) {
       String line = lines.get(k);
+      if (inert(line)) continue;
       int features = features(line);
       if ((features & ALLOWED) != 0) continue;
       for (Rule rule : RULES) {

@@ -60,6 +60,22 @@ class SecretScanFeaturesTest {
   }
 
   @Test
+  void aLineOfInertCharactersCanMatchNoRule() {
+    Random random = new Random(9);
+    String alphabet = SecretScan.INERT_CHARACTERS;
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder line = new StringBuilder();
+      for (int k = random.nextInt(60); k >= 0; k--) line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      String l = line.toString();
+      assertThat(SecretScan.inert(l)).isTrue();
+      int features = SecretScan.features(l);
+      for (int k = 0; k < AFTER.size(); k++) assertThat(AFTER.get(k).test(features)).as("test %d on %s", k, l).isFalse();
+    }
+    assertThat(SecretScan.inert("      - [2025-06-12T14:00:00+02:00, 0.4]")).isTrue();
+    assertThat(SecretScan.inert("password: hunter22")).isFalse();
+  }
+
+  @Test
   void linesThatHoldTheLiteralsOrPartsOfThemAreSortedAsBefore() {
     List<String> pieces = List.of("AKIA", "ASIA", "AIza", "PRIVATE KEY-----", "PRIVATE KEY----", "gh", "g", "h", "_", "xox", "xo", "@", "://", ":/",
         ":", "=", "authorization", "AUTHORIZATION", "AuThOrIzAtIoN", "authorizatio", "pass", "PASS", "pAsS", "pwd", "PWD", "secret", "SECRET",
