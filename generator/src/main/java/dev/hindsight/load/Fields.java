@@ -12,7 +12,7 @@ import java.util.Optional;
  * Reads typed values out of a document tree. The schema checker reports wrong shapes, forms and
  * impossible dates; here such values are simply skipped, so each mistake is reported once.
  */
-final class Fields {
+public final class Fields {
   Fields() {}
 
   Optional<String> text(JsonNode node, String field) {
@@ -52,7 +52,7 @@ final class Fields {
    * series have thousands of these and the general parser was a tenth of validation. Anything
    * else, and any value out of range, is left to {@link OffsetDateTime#parse} (null here).
    */
-  static OffsetDateTime quickTime(String s) {
+  public static OffsetDateTime quickTime(String s) {
     int n = s.length();
     if (n != 25 && n != 20) return null;
     if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') return null;

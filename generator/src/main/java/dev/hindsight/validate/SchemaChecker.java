@@ -151,29 +151,9 @@ public final class SchemaChecker {
    * fractions, a leap second) is left to the schema.
    */
   static boolean plainTime(String text) {
-    int n = text.length();
-    if (n != 20 && n != 25) return false;
-    if (text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') return false;
-    int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
-    int hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2);
-    if (year < 1 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
-        || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
-    if (n == 20) return text.charAt(19) == 'Z';
-    char sign = text.charAt(19);
-    if (sign != '+' && sign != '-' || text.charAt(22) != ':') return false;
-    int offsetHours = digits(text, 20, 2), offsetMinutes = digits(text, 23, 2);
-    return offsetHours >= 0 && offsetMinutes >= 0 && offsetMinutes <= 59 && (offsetHours < 18 || offsetHours == 18 && offsetMinutes == 0);
-  }
-
-  /** The number written by {@code count} ASCII digits from {@code from}, or -1. */
-  private static int digits(String text, int from, int count) {
-    int v = 0;
-    for (int k = from; k < from + count; k++) {
-      char c = text.charAt(k);
-      if (c < '0' || c > '9') return -1;
-      v = v * 10 + (c - '0');
-    }
-    return v;
+    // The shape that Fields reads digit by digit, with each part in range; year 0 is left to the schema.
+    java.time.OffsetDateTime t = dev.hindsight.load.Fields.quickTime(text);
+    return t != null && t.getYear() >= 1;
   }
 
   private Diagnostic describe(Error error, String keyword, NodePath path, JsonNode document, SourceMap map) {
