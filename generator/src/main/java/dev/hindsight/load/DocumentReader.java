@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -150,40 +149,23 @@ public final class DocumentReader {
   /** The parts of a Markdown file with front matter; closingLine is -1 when never closed. */
   record FrontMatter(String yaml, String body, int closingLine) {
     static FrontMatter split(String text) {
-      // Without carriage returns, the parts are cut from the text as they are (what joining its lines gives).
-      if (text.indexOf('\r') < 0) {
-        int firstEnd = text.indexOf('\n');
-        if (firstEnd < 0) return text.strip().equals("---") ? new FrontMatter("", "", -1) : null;
-        if (!text.substring(0, firstEnd).strip().equals("---")) return null;
-        int line = 2;
-        for (int start = firstEnd + 1; start < text.length(); line++) {
-          int end = text.indexOf('\n', start);
-          if (end < 0) end = text.length();
-          String l = text.substring(start, end).stripTrailing();
-          if (l.equals("---") || l.equals("...")) {
-            String yaml = start == firstEnd + 1 ? "\n" : text.substring(firstEnd + 1, start);
-            String body = end >= text.length() ? "" : text.substring(end + 1);
-            if (!body.isEmpty() && !body.endsWith("\n")) body += "\n";
-            return new FrontMatter(yaml, body.isBlank() ? "" : body, line);
-          }
-          start = end + 1;
+      // The parts are cut from the text, its line ends made \n first: what joining its lines gives.
+      if (text.indexOf('\r') >= 0) text = text.replace("\r\n", "\n").replace('\r', '\n');
+      int firstEnd = text.indexOf('\n');
+      if (firstEnd < 0) return text.strip().equals("---") ? new FrontMatter("", "", -1) : null;
+      if (!text.substring(0, firstEnd).strip().equals("---")) return null;
+      int line = 2;
+      for (int start = firstEnd + 1; start < text.length(); line++) {
+        int end = text.indexOf('\n', start);
+        if (end < 0) end = text.length();
+        String l = text.substring(start, end).stripTrailing();
+        if (l.equals("---") || l.equals("...")) {
+          String yaml = start == firstEnd + 1 ? "\n" : text.substring(firstEnd + 1, start);
+          String body = end >= text.length() ? "" : text.substring(end + 1);
+          if (!body.isEmpty() && !body.endsWith("\n")) body += "\n";
+          return new FrontMatter(yaml, body.isBlank() ? "" : body, line);
         }
-        return new FrontMatter("", "", -1);
-      }
-      return splitLines(text);
-    }
-
-    /** {@link #split} by the text's lines, whatever ends them. */
-    static FrontMatter splitLines(String text) {
-      List<String> lines = new ArrayList<>(text.lines().toList());
-      if (lines.isEmpty() || !lines.get(0).strip().equals("---")) return null;
-      for (int i = 1; i < lines.size(); i++) {
-        String line = lines.get(i).stripTrailing();
-        if (line.equals("---") || line.equals("...")) {
-          String yaml = String.join("\n", lines.subList(1, i)) + "\n";
-          String body = String.join("\n", lines.subList(i + 1, lines.size()));
-          return new FrontMatter(yaml, body.isBlank() ? "" : body + "\n", i + 1);
-        }
+        start = end + 1;
       }
       return new FrontMatter("", "", -1);
     }

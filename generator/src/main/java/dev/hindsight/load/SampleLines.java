@@ -33,7 +33,11 @@ final class SampleLines {
 
   private SampleLines() {}
 
-  /** The text with the sample lines blanked, and the blocks by the line (1-based, in the text) of their {@code points:} key. */
+  /**
+   * The text with the sample lines blanked, and the blocks by the line (1-based, in the text) of
+   * their {@code points:} key: a map of this reading's own, from which the reader removes each
+   * block a key claims.
+   */
   record Masked(String text, Map<Integer, Block> blocks) {}
 
   /**

@@ -17,7 +17,6 @@ import dev.hindsight.diagnostic.Location;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +47,7 @@ public final class YamlTreeReader {
   Result withSamplesByHand(Path file, String yaml, int firstLine) {
     SampleLines.Masked masked = SampleLines.mask(yaml);
     if (masked == null) return null;
-    Map<Integer, SampleLines.Block> unclaimed = new HashMap<>(masked.blocks());
+    Map<Integer, SampleLines.Block> unclaimed = masked.blocks();
     Result quick = read(file, masked.text(), firstLine, unclaimed);
     return unclaimed.isEmpty() && quick.tree() != null && quick.diagnostics().isEmpty() ? quick : null;
   }

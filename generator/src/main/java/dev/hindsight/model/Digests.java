@@ -36,8 +36,7 @@ public final class Digests {
    * site's keys about as likely as none at all (about 10^-29 at 100,000 keys).
    */
   public static String murmur128Hex(byte[] bytes) {
-    long[] h = org.apache.commons.codec.digest.MurmurHash3.hash128x64(bytes, 0, bytes.length, 0);
-    return HexFormat.of().toHexDigits(h[0]) + HexFormat.of().toHexDigits(h[1]);
+    return HexFormat.of().formatHex(murmur128(bytes));
   }
 
   /** The same hash as {@link #murmur128Hex}, as its 16 bytes (big-endian, first half first). */

@@ -17,7 +17,10 @@ public final class DateFormats {
   public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
   private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("z", Locale.ENGLISH);
-  private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
+  /** Zone names by what decides them: the zone, whether it is summer time, the offset. */
+  private record NameKey(ZoneId zone, boolean summer, java.time.ZoneOffset offset) {}
+
+  private static final Map<NameKey, String> NAMES = new ConcurrentHashMap<>();
 
   private DateFormats() {}
 
@@ -69,7 +72,7 @@ public final class DateFormats {
     StringBuilder sb = new StringBuilder(32).append(shown.getDayOfMonth()).append(' ').append(MONTHS[shown.getMonthValue() - 1])
         .append(' ').append(shown.getYear()).append(", ");
     two(sb, shown.getHour()).append(':');
-    two(sb, shown.getMinute()).append(' ').append(zoneName(zone, rules.isDaylightSavings(instant), local, instant));
+    two(sb, shown.getMinute()).append(' ').append(zoneName(new NameKey(zone, rules.isDaylightSavings(instant), local), instant));
     String dateTime = sb.toString();
     sb.setLength(0);
     sb.append(written.getYear()).append('-');
@@ -86,28 +89,17 @@ public final class DateFormats {
     return sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 
-  /** A zone's short name by what decides it, so that a known one needs no text to look it up. */
-  private record NameKey(ZoneId zone, boolean summer, java.time.ZoneOffset offset) {}
-
-  private static final Map<NameKey, String> NAMES_BY_KEY = new ConcurrentHashMap<>();
-
-  private static String zoneName(ZoneId zone, boolean summer, java.time.ZoneOffset offset, java.time.Instant instant) {
-    NameKey key = new NameKey(zone, summer, offset);
-    String name = NAMES_BY_KEY.get(key);
-    if (name == null) {
-      name = zoneName(ZonedDateTime.ofInstant(instant, zone));
-      NAMES_BY_KEY.put(key, name);
-    }
-    return name;
+  static String zoneName(ZonedDateTime t) {
+    java.time.Instant instant = t.toInstant();
+    return zoneName(new NameKey(t.getZone(), t.getZone().getRules().isDaylightSavings(instant), t.getOffset()), instant);
   }
 
-  static String zoneName(ZonedDateTime t) {
-    boolean summer = t.getZone().getRules().isDaylightSavings(t.toInstant());
-    String key = t.getZone().getId() + (summer ? "/dst" : "/std") + t.getOffset().getId();
+  /** The name under {@code key}, looked up (one thread at a time) at {@code instant} the first time. */
+  private static String zoneName(NameKey key, java.time.Instant instant) {
     String name = NAMES.get(key);
     if (name != null) return name;
     synchronized (NAMES) {
-      return NAMES.computeIfAbsent(key, k -> ZONE_NAME.format(t));
+      return NAMES.computeIfAbsent(key, k -> ZONE_NAME.format(ZonedDateTime.ofInstant(instant, k.zone())));
     }
   }
 }

@@ -47,7 +47,7 @@ class DocumentReaderTest {
 
   @Test
   void cutsTheFrontMatterFromTheTextAsSplittingItIntoLinesWould() {
-    String[] pieces = {"---", "...", "--- ", " ---", "title: x", "", " ", "a", "----", "\t"};
+    String[] pieces = {"---", "...", "--- ", " ---", "title: x", "", " ", "a", "----", "\t", "a\r", "---\r", "\r\n", "b\r\nc"};
     java.util.SplittableRandom r = new java.util.SplittableRandom(5);
     for (int n = 0; n < 20_000; n++) {
       StringBuilder text = new StringBuilder();
@@ -57,8 +57,23 @@ class DocumentReaderTest {
         if (k < lines - 1 || r.nextBoolean()) text.append('\n');
       }
       String t = text.toString();
-      assertThat(DocumentReader.FrontMatter.split(t)).as("%s", t).isEqualTo(DocumentReader.FrontMatter.splitLines(t));
+      assertThat(DocumentReader.FrontMatter.split(t)).as("%s", t).isEqualTo(splitLines(t));
     }
+  }
+
+  /** The front matter by the text's lines, whatever ends them, joined again: how the reader first cut it. */
+  private static DocumentReader.FrontMatter splitLines(String text) {
+    List<String> lines = text.lines().toList();
+    if (lines.isEmpty() || !lines.get(0).strip().equals("---")) return null;
+    for (int i = 1; i < lines.size(); i++) {
+      String line = lines.get(i).stripTrailing();
+      if (line.equals("---") || line.equals("...")) {
+        String yaml = String.join("\n", lines.subList(1, i)) + "\n";
+        String body = String.join("\n", lines.subList(i + 1, lines.size()));
+        return new DocumentReader.FrontMatter(yaml, body.isBlank() ? "" : body + "\n", i + 1);
+      }
+    }
+    return new DocumentReader.FrontMatter("", "", -1);
   }
 
   @Test
