@@ -18,9 +18,20 @@ import java.util.concurrent.CompletableFuture;
 /** Computes the {@link Analysis} of a corpus: the stage between validation and rendering. */
 public final class Analyzer {
   private final SiteConfig config;
+  private final SimilarSearch similar;
+
+  /** How the most similar incidents are found: {@link Similarity#findAmong}, or a build's copy of its last result for the same texts. */
+  public interface SimilarSearch {
+    Map<String, List<Similarity.Match>> find(List<Similarity.Text> incidents, int limit);
+  }
 
   public Analyzer(SiteConfig config) {
+    this(config, Similarity::findAmong);
+  }
+
+  public Analyzer(SiteConfig config, SimilarSearch similar) {
     this.config = config;
+    this.similar = similar;
   }
 
   public Analysis analyze(List<Incident> incidents, LocalDate asOf) {
@@ -31,7 +42,8 @@ public final class Analyzer {
     CompletableFuture<Recurrence.Result> tagsLater = CompletableFuture.supplyAsync(() -> Recurrence.find(incidents, Incident::tags, window));
     Recurrence.Result causes = Recurrence.find(incidents, i -> i.rca().map(r -> List.of(r.category())).orElse(List.of()), window);
     timer.lap("  analysis: recurrence");
-    Map<String, List<Similarity.Match>> similar = Similarity.find(incidents, config.analysis().similarIncidents());
+    Map<String, List<Similarity.Match>> similar = this.similar.find(incidents.stream().map(Similarity.Text::of).toList(),
+        config.analysis().similarIncidents());
     Recurrence.Result tags = join(tagsLater);
     timer.lap("  analysis: similarity");
 

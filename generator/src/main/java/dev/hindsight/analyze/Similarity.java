@@ -1,12 +1,12 @@
 package dev.hindsight.analyze;
 
-import dev.hindsight.model.Finding;
 import dev.hindsight.model.Incident;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,8 +68,63 @@ public final class Similarity {
   private Similarity() {}
 
 
+  /**
+   * All that the search reads of an incident: its id and the texts it is compared by. The search
+   * sees incidents only through this, so that a build can keep its result by these alone and find
+   * it again after an edit that left them as they were (a narrative, an action's status).
+   */
+  public record Text(String id, String title, Optional<String> summary, Optional<String> category, Optional<String> trigger,
+      List<String> findings, List<String> services, List<String> tags) {
+    public Text {
+      findings = List.copyOf(findings);
+      services = List.copyOf(services);
+      tags = List.copyOf(tags);
+    }
+
+    /**
+     * The components as one text, each text after its length and each list after its size, so that
+     * no two different values give the same: what a kept result is found again by.
+     */
+    public void appendTo(StringBuilder text) {
+      field(text, id);
+      field(text, title);
+      optional(text, summary);
+      optional(text, category);
+      optional(text, trigger);
+      for (List<String> list : List.of(findings, services, tags)) {
+        text.append(list.size()).append('[');
+        list.forEach(s -> field(text, s));
+      }
+    }
+
+    private static void field(StringBuilder text, String s) {
+      text.append(s.length()).append(':').append(s);
+    }
+
+    private static void optional(StringBuilder text, Optional<String> s) {
+      if (s.isPresent()) field(text.append('+'), s.get());
+      else text.append('-');
+    }
+
+    /** What the search reads of {@code i}; the findings are the root causes' descriptions, then the contributing factors'. */
+    public static Text of(Incident i) {
+      List<String> findings = new ArrayList<>();
+      i.rca().ifPresent(r -> {
+        r.rootCauses().forEach(f -> findings.add(f.description()));
+        r.contributingFactors().forEach(f -> findings.add(f.description()));
+      });
+      return new Text(i.id(), i.title(), i.summary(), i.rca().map(r -> r.category()), i.rca().flatMap(r -> r.trigger()), findings,
+          i.services(), i.tags());
+    }
+  }
+
   /** The top {@code limit} matches of every incident, keyed by id. */
   public static Map<String, List<Match>> find(List<Incident> incidents, int limit) {
+    return findAmong(incidents.stream().map(Text::of).toList(), limit);
+  }
+
+  /** The top {@code limit} matches of every incident, keyed by id, from what the search reads of each. */
+  public static Map<String, List<Match>> findAmong(List<Text> incidents, int limit) {
     int n = incidents.size();
     Map<String, List<Match>> result = new HashMap<>();
     if (n < 2 || limit == 0) {
@@ -165,7 +220,7 @@ public final class Similarity {
      * kept in order in a short array, instead of sorting every candidate (the same order, as the
      * ids make it total).
      */
-    List<Match> top(List<Incident> incidents, int limit) {
+    List<Match> top(List<Text> incidents, int limit) {
       double[] bestScore = new double[limit];
       String[] bestId = new String[limit];
       int kept = 0;
@@ -204,7 +259,7 @@ public final class Similarity {
    */
   record Weights(String[] terms, int[] df, int[][] docTerms, double[][] docWeights) {}
 
-  static Weights weigh(List<Incident> incidents) {
+  static Weights weigh(List<Text> incidents) {
     int n = incidents.size();
     List<Map<String, Double>> counts = incidents.parallelStream().map(Similarity::termCounts).toList();
     // Every term numbered in order of first use, with its document frequency, in one pass.
@@ -251,17 +306,16 @@ public final class Similarity {
     return new Weights(terms.toArray(String[]::new), frequencies, docTerms, docWeights);
   }
 
-  static Map<String, Double> termCounts(Incident i) {
+  static Map<String, Double> termCounts(Text i) {
     Map<String, Double> tf = new HashMap<>();
     add(tf, i.title(), 3);
     i.summary().ifPresent(s -> add(tf, s, 1));
-    i.rca().ifPresent(r -> {
-      tf.merge("category:" + r.category(), 2.0, Double::sum);
-      add(tf, r.category(), 2);
-      r.trigger().ifPresent(t -> add(tf, t, 1));
-      r.rootCauses().stream().map(Finding::description).forEach(d -> add(tf, d, 1));
-      r.contributingFactors().stream().map(Finding::description).forEach(d -> add(tf, d, 1));
+    i.category().ifPresent(category -> {
+      tf.merge("category:" + category, 2.0, Double::sum);
+      add(tf, category, 2);
     });
+    i.trigger().ifPresent(t -> add(tf, t, 1));
+    i.findings().forEach(d -> add(tf, d, 1));
     for (String s : i.services()) {
       tf.merge("service:" + s.toLowerCase(Locale.ROOT), 2.0, Double::sum);
       add(tf, s, 1);

@@ -92,7 +92,9 @@ public final class SiteBuild {
       TemplateSet templates = new TemplateSet(options.templates());
       SiteRenderer renderer = new SiteRenderer(templates, options.cache() ? java.util.Optional.of(cacheRoot) : java.util.Optional.empty());
       progress.accept("analysing " + included.size() + " incidents");
-      Analysis analysis = new Analyzer(config).analyze(included, options.asOf());
+      dev.hindsight.render.FragmentStore similar = new dev.hindsight.render.FragmentStore(
+          options.cache() ? java.util.Optional.of(cacheRoot.resolve("fragments")) : java.util.Optional.empty(), "similar-incidents");
+      Analysis analysis = new Analyzer(config, new KeptSimilarity(similar)).analyze(included, options.asOf());
       progress.accept("rendering pages");
       SiteRenderer.Summary summary = renderer.render(config, included, analysis, skippedDrafts, options.drafts(), version, options.briefs(),
           dev.hindsight.load.GitHistory.read(options.input()), validation.sourceKeys(), staging);

@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * the old one, so the file stays the size of one site. A file that is missing, cut short or of
  * another format is an empty store; a store that cannot be written is simply not kept.
  */
-final class FragmentStore {
+public final class FragmentStore {
   /** Bump when the file layout changes. */
   private static final String FORMAT = "hindsight-fragments-1";
   /** Bytes of a key: a SHA-256 digest. */
@@ -69,7 +69,7 @@ final class FragmentStore {
    * @param dir the cache's {@code fragments} folder; none keeps nothing and makes every piece
    * @param kind names the file and is part of every key
    */
-  FragmentStore(Optional<Path> dir, String kind) {
+  public FragmentStore(Optional<Path> dir, String kind) {
     this.file = dir.map(d -> d.resolve(kind + ".bin"));
     primed = dev.hindsight.model.Digests.sha256();
     primed.update((FORMAT + '\u0000' + kind + '\u0000' + dev.hindsight.load.CodeIdentity.value() + '\u0000').getBytes(StandardCharsets.UTF_8));
@@ -79,7 +79,7 @@ final class FragmentStore {
    * The piece made of {@code inputs}: the kept one when there is one, else {@code make}'s (kept for
    * the next build). Safe to call from many threads.
    */
-  String get(String inputs, Supplier<String> make) {
+  public String get(String inputs, Supplier<String> make) {
     return get(inputs, make, text -> text, text -> text);
   }
 
@@ -87,7 +87,7 @@ final class FragmentStore {
    * As {@link #get(String, Supplier)}, for a piece that is kept as text: {@code encode} and {@code
    * decode} turn it into text and back (a piece just made is returned as made, not decoded).
    */
-  <T> T get(String inputs, Supplier<T> make, Function<T, String> encode, Function<String, T> decode) {
+  public <T> T get(String inputs, Supplier<T> make, Function<T, String> encode, Function<String, T> decode) {
     if (file.isEmpty()) {
       made.incrementAndGet();
       return make.get();
@@ -177,7 +177,7 @@ final class FragmentStore {
   }
 
   /** Puts the pieces this build asked for in place of the last build's (none asked: the file is left as it is). */
-  synchronized void save() {
+  public synchronized void save() {
     if (out == null) return;
     try {
       if (!failed) {

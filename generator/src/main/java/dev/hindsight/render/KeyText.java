@@ -1,12 +1,19 @@
 package dev.hindsight.render;
 
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The text a cache key is made of, for a value built of records, collections, maps, optionals,
@@ -24,7 +31,7 @@ public final class KeyText {
   private KeyText() {}
 
   /** A record's name and the accessors of its components, looked up once per class. */
-  private record Shape(String name, String[] names, Method[] accessors) {}
+  private record Shape(String name, String[] names, Function<Object, Object>[] accessors) {}
 
   /** By class: a map rather than a {@link ClassValue}, whose lookups took the slow path (getFromBackup) most of the time here. */
   private static final Map<Class<?>, Shape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
@@ -34,11 +41,11 @@ public final class KeyText {
     if (known != null) return known;
     RecordComponent[] components = type.getRecordComponents();
     String[] names = new String[components.length];
-    Method[] accessors = new Method[components.length];
+    @SuppressWarnings("unchecked")
+    Function<Object, Object>[] accessors = new Function[components.length];
     for (int i = 0; i < components.length; i++) {
       names[i] = components[i].getName();
-      accessors[i] = components[i].getAccessor();
-      accessors[i].setAccessible(true);
+      accessors[i] = accessor(type, components[i].getAccessor());
     }
     Shape made = new Shape(type.getName(), names, accessors);
     SHAPES.putIfAbsent(type, made);
@@ -69,13 +76,24 @@ public final class KeyText {
       text.append(']');
     } else if (value instanceof Collection<?> c) {
       text.append('[').append(c.size()).append(':');
-      for (Object element : c) append(text, element).append(',');
+      if (!ordered(c)) {
+        for (String element : sorted(c)) text.append(element).append(',');
+      } else {
+        for (Object element : c) append(text, element).append(',');
+      }
       text.append(']');
     } else if (value instanceof Map<?, ?> m) {
       text.append('{').append(m.size()).append(':');
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        append(text, e.getKey()).append('=');
-        append(text, e.getValue()).append(',');
+      if (ordered(m)) {
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          append(text, e.getKey()).append('=');
+          append(text, e.getValue()).append(',');
+        }
+      } else {
+        List<String> entries = new ArrayList<>(m.size());
+        for (Map.Entry<?, ?> e : m.entrySet()) entries.add(append(append(new StringBuilder(), e.getKey()).append('='), e.getValue()).toString());
+        entries.sort(null);
+        for (String e : entries) text.append(e).append(',');
       }
       text.append('}');
     } else if (value instanceof Optional<?> o) {
@@ -92,14 +110,56 @@ public final class KeyText {
     return text;
   }
 
-  private static Object component(Method accessor, Record r) {
+  /**
+   * Whether a map's or set's order is part of what it is: not for a hash map or set, whose order
+   * follows the hashes, nor for {@link Map#copyOf} and {@link java.util.Set#copyOf}, which even
+   * iterate in an order salted anew in every run. Such a one is written in the order of its
+   * entries' texts, so that the same contents give the same key in every build; any other (a
+   * linked or sorted one, a view of one) in its own order.
+   */
+  private static boolean ordered(Object mapOrSet) {
+    Class<?> type = mapOrSet.getClass();
+    return !(type == java.util.HashMap.class || type == java.util.HashSet.class || type == java.util.concurrent.ConcurrentHashMap.class
+        || type.getName().startsWith("java.util.ImmutableCollections$Map") || type.getName().startsWith("java.util.ImmutableCollections$Set"));
+  }
+
+  private static List<String> sorted(Collection<?> elements) {
+    List<String> texts = new ArrayList<>(elements.size());
+    for (Object element : elements) texts.add(append(new StringBuilder(), element).toString());
+    texts.sort(null);
+    return texts;
+  }
+
+  private static Object component(Function<Object, Object> accessor, Record r) {
+    return accessor.apply(r);
+  }
+
+  /**
+   * A component's accessor as a function: made with {@link LambdaMetafactory}, the call is as quick
+   * as a lambda's, where {@link Method#invoke} checks and boxes on every call (the keys of a
+   * rebuild read some millions of components). Reflection where the class does not allow it.
+   */
+  private static Function<Object, Object> accessor(Class<?> type, Method method) {
     try {
-      return accessor.invoke(r);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(e);
-    } catch (InvocationTargetException e) {
-      if (e.getCause() instanceof RuntimeException re) throw re;
-      throw new IllegalStateException(e.getCause());
+      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+      MethodHandle handle = lookup.unreflect(method);
+      MethodType erased = MethodType.methodType(Object.class, Object.class);
+      @SuppressWarnings("unchecked")
+      Function<Object, Object> f = (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
+          MethodType.methodType(Function.class), erased, handle, handle.type().wrap()).getTarget().invokeExact();
+      return f;
+    } catch (Throwable e) {
+      method.setAccessible(true);
+      return r -> {
+        try {
+          return method.invoke(r);
+        } catch (IllegalAccessException x) {
+          throw new IllegalStateException(x);
+        } catch (InvocationTargetException x) {
+          if (x.getCause() instanceof RuntimeException re) throw re;
+          throw new IllegalStateException(x.getCause());
+        }
+      };
     }
   }
 }

@@ -36,6 +36,7 @@ public final class SiteRenderer {
   /** The cache's root folder ({@code .hindsight-cache}): pages in {@code pages/}, pieces of corpus-wide files in {@code fragments/}. */
   private final Optional<Path> cacheDir;
   private PageCache cache = new PageCache(Optional.empty(), "");
+  private KeptOutputs outputs;
 
   public SiteRenderer(TemplateSet templates) {
     this(templates, Optional.empty());
@@ -93,18 +94,30 @@ public final class SiteRenderer {
     }));
     Feeds feeds = new Feeds(config, markdown);
     FragmentStore events = new FragmentStore(fragments, "calendar-events");
-    tasks.add(timed("calendars", () -> {
-      feeds.calendars(incidents, analysis, sections::calendarUrl, target, events);
-      events.save();
-    }));
-    tasks.add(timed("actions.csv", () -> feeds.csv(analysis, target.resolve("data/actions.csv"))));
-    tasks.add(timed("atom feed", () -> feeds.atom(incidents, target.resolve("feed.xml"))));
+    // The corpus-wide files that most edits leave as they were (an edit to a narrative, a timeline,
+    // a metric) are kept by the text of what they are made of, and put in place again while it is
+    // the same: see KeptOutputs. Their inputs' texts are made on the task's thread.
+    outputs = new KeptOutputs(cache, new FragmentStore(fragments, "outputs"));
+    java.util.function.Supplier<String> actionsText = KeptOutputs.once(() -> digests(analysis.actions()));
+    tasks.add(timed("calendars", () -> outputs.make("calendars", () -> calendarInputs(incidents, analysis, sections, actionsText.get()), target,
+        "calendar", () -> {
+          feeds.calendars(incidents, analysis, sections::calendarUrl, target, events);
+          events.save();
+        })));
+    tasks.add(timed("actions.csv", () -> outputs.make("actions.csv", actionsText, target, "data/actions.csv",
+        () -> feeds.csv(analysis, target.resolve("data/actions.csv")))));
+    tasks.add(timed("atom feed", () -> outputs.make("feed.xml", () -> KeyText.of(Feeds.newestPublished(incidents).stream().map(FeedEntry::of).toList()),
+        target, "feed.xml", () -> feeds.atom(incidents, target.resolve("feed.xml")))));
     tasks.add(timed("index page", () -> write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html"))));
     // The three exports are tasks of their own: each is mostly writing one large file.
     DataExport exports = new DataExport(config);
+    // incidents.json is written every time: the text of its inputs (every incident's figures) takes as long to make as the file.
     tasks.add(timed("incidents.json", () -> exports.writeIncidents(incidents, analysis, version, target.resolve("data"))));
-    tasks.add(timed("actions.json", () -> exports.writeActions(analysis, version, target.resolve("data"))));
-    tasks.add(timed("trends.json", () -> exports.writeTrends(analysis, version, target.resolve("data"))));
+    tasks.add(timed("actions.json", () -> outputs.make("actions.json", () -> actionsText.get() + KeyText.of(analysis.reviewsDue()), target,
+        "data/actions.json", () -> exports.writeActions(analysis, version, target.resolve("data")))));
+    tasks.add(timed("trends.json", () -> outputs.make("trends.json",
+        () -> KeyText.of(List.of(analysis.monthly(), analysis.quarterly(), analysis.recurrenceChains(), analysis.tagChains())), target,
+        "data/trends.json", () -> exports.writeTrends(analysis, version, target.resolve("data")))));
     tasks.add(timed("trends page", () -> write("trends.ftlh", new TrendViews(config, analysis, views, briefs, sections).page(incidents), target.resolve("trends/index.html"))));
     tasks.add(timed("actions page", () -> write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"))));
     tasks.add(timed("browse, glossary, schema", () -> {
@@ -127,9 +140,34 @@ public final class SiteRenderer {
       });
     }
     runAll(tasks);
+    outputs.save();
     timer.lap("  render: pages and data");
     cache.prune();
     return new Summary(incidents.size() + groups.size() + 5, cache.reused.get(), files.get());
+  }
+
+  /**
+   * What the calendars are made of: every action (its state included), each incident's id, title
+   * and review date, and the calendar file of each owner and team.
+   */
+  private static String calendarInputs(List<Incident> incidents, Analysis analysis, SectionViews sections, String actions) {
+    StringBuilder text = new StringBuilder(actions.length() + incidents.size() * 64).append(actions);
+    for (Incident i : incidents) KeyText.append(text, i.id()).append(i.reviewOn().map(Object::toString).orElse("-")).append(' ');
+    for (Incident i : incidents) KeyText.append(text, i.title());
+    analysis.byOwner().keySet().forEach(owner -> KeyText.append(text, sections.calendarUrl("owners", owner)));
+    analysis.byTeam().keySet().forEach(team -> {
+      if (!team.equals(Analysis.NO_TEAM)) KeyText.append(text, sections.calendarUrl("teams", team));
+    });
+    return text.toString();
+  }
+
+  /** What the Atom feed shows of an incident. */
+  private record FeedEntry(String id, String severity, String title, Optional<java.time.LocalDate> publishedOn, Optional<java.time.OffsetDateTime> resolved,
+      java.time.OffsetDateTime started, Optional<String> summary, List<String> services, Optional<String> category, List<String> authors) {
+    static FeedEntry of(Incident i) {
+      return new FeedEntry(i.id(), i.severity(), i.title(), i.publishedOn(), i.resolved(), i.started(), i.summary(), i.services(),
+          i.rca().map(r -> r.category()), i.authors());
+    }
   }
 
   /** The pages the cache put, or found, in place in the last {@link #render}'s target. */
@@ -270,10 +308,14 @@ public final class SiteRenderer {
 
   private String digests(List<?> items) {
     StringBuilder text = new StringBuilder(items.size() * 65 + 2).append('[');
-    for (Object item : items) {
-      text.append(digests.computeIfAbsent(new Identity(item), r -> PageCache.digest(KeyText.of(item)))).append(',');
-    }
+    // The actions of a large corpus (some tens of thousands, for its calendars and exports) on every core.
+    List<String> each = items.size() < 1000 ? items.stream().map(this::digest).toList() : items.parallelStream().map(this::digest).toList();
+    for (String digest : each) text.append(digest).append(',');
     return text.append(']').toString();
+  }
+
+  private String digest(Object item) {
+    return digests.computeIfAbsent(new Identity(item), r -> PageCache.digest(KeyText.of(item)));
   }
 
   /** Renders a page and keeps it in the cache under {@code key}; a null key keeps nothing. */

@@ -73,7 +73,7 @@ class SimilarityTest {
   /** {@link Similarity#find} as it was written first: weights, postings and per-query scores in hash maps. */
   private static Map<String, List<Similarity.Match>> byMapOfScores(List<Incident> incidents, int limit) {
     int n = incidents.size();
-    List<Map<String, Double>> counts = incidents.stream().map(Similarity::termCounts).toList();
+    List<Map<String, Double>> counts = incidents.stream().map(Similarity.Text::of).map(Similarity::termCounts).toList();
     Map<String, Integer> df = new java.util.HashMap<>();
     counts.forEach(tf -> tf.keySet().forEach(t -> df.merge(t, 1, Integer::sum)));
     List<Map<String, Double>> vectors = counts.stream().map(tf -> {

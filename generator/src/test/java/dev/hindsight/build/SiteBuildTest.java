@@ -147,6 +147,55 @@ class SiteBuildTest {
   }
 
   /**
+   * The calendars, the actions' exports, the trends export and the feed are kept like pages, by
+   * what they are made of: an edit to a narrative leaves them as they were (the same files, linked
+   * again), an action's new status makes them again, and every rebuild equals a clean build.
+   */
+  @Test
+  void corpusWideFilesAreMadeAgainOnlyWhenWhatTheyAreMadeOfChanged(@TempDir Path dir) throws IOException {
+    Path corpus = copyCorpus(BASELINE, dir);
+    Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
+    Path out = dir.resolve("site");
+    List<String> kept = List.of("calendar/all.ics", "data/actions.csv", "data/actions.json", "data/trends.json", "feed.xml");
+    assertThat(build(corpus, out, "--no-briefs").exitCode()).isZero();
+    java.util.Map<String, Object> before = fileKeys(out, kept);
+    Object index = fileKey(out.resolve("data/search/docs.json"));
+
+    Files.writeString(file, Files.readString(file) + "\nA sentence added to the narrative.\n");
+    assertThat(build(corpus, out, "--no-briefs").exitCode()).isZero();
+    assertThat(fileKeys(out, kept)).as("the same files, put in place again").isEqualTo(before);
+    assertThat(fileKey(out.resolve("data/search/docs.json"))).as("the search index holds the narrative's words: made again").isNotEqualTo(index);
+    assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "narrative", "--no-briefs")));
+
+    String text = Files.readString(file);
+    assertThat(text).contains("    status: done\n    done_on: 2025-03-10\n");
+    Files.writeString(file, text.replace("    status: done\n    done_on: 2025-03-10\n", "    status: in-progress\n"));
+    assertThat(build(corpus, out, "--no-briefs").exitCode()).isZero();
+    java.util.Map<String, Object> after = fileKeys(out, kept);
+    for (String name : List.of("calendar/all.ics", "data/actions.csv", "data/actions.json", "data/trends.json")) {
+      assertThat(after.get(name)).as(name).isNotEqualTo(before.get(name));
+    }
+    assertThat(Files.readString(out.resolve("data/actions.csv"))).contains("in-progress");
+    assertThat(Files.readString(out.resolve("calendar/all.ics"))).as("an open action is due in the calendar").contains("Due: Add the index");
+    assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "status", "--no-briefs")));
+
+    // A kept file edited in place in the published site is made again, never spread.
+    Files.writeString(out.resolve("data/actions.csv"), "edited in place");
+    assertThat(build(corpus, out, "--no-briefs").exitCode()).isZero();
+    assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "edited", "--no-briefs")));
+  }
+
+  private static java.util.Map<String, Object> fileKeys(Path site, List<String> names) throws IOException {
+    java.util.Map<String, Object> keys = new java.util.TreeMap<>();
+    for (String name : names) keys.put(name, fileKey(site.resolve(name)));
+    return keys;
+  }
+
+  private static Object fileKey(Path file) throws IOException {
+    return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+  }
+
+  /**
    * The site a build replaces is kept in the cache with only its links (pages and briefs), and the
    * next build starts from it: unchanged pages are already in place. Whatever that build does not
    * place again (the page of a removed incident, a group no incident is in any more, briefs no longer
@@ -168,8 +217,8 @@ class SiteBuildTest {
     int pages = pagesBuilt(first);
     assertThat(first).contains("(" + pages + " unchanged, reused)");
     assertThat(tree(spare).keySet()).as("the replaced site, its links only").contains("incidents/2025-03-10-payments-slow/index.html",
-        "services/payments-db/index.html", "briefs/2025-03-10-payments-slow.pdf", ".hindsight-spare").noneMatch(f -> f.startsWith("data/")
-        || f.startsWith("assets/") || f.startsWith("calendar/") || f.equals(".hindsight-site"));
+        "services/payments-db/index.html", "briefs/2025-03-10-payments-slow.pdf", "data/actions.csv", "calendar/all.ics", ".hindsight-spare")
+        .noneMatch(f -> f.startsWith("data/search/") || f.equals("data/incidents.json") || f.startsWith("assets/") || f.equals(".hindsight-site"));
     Path page = out.resolve("incidents/2025-03-04-orders-slow/index.html");
     assertThat(Files.getAttribute(page, "unix:nlink")).as("the page, its cache entry and the replaced site's link are one file").isEqualTo(3);
 

@@ -64,6 +64,32 @@ class KeyTextTest {
     assertThat(KeyText.of(sorted)).contains("a", "incidents/x.md", "b", "PT1H30M").matches("(?s).*\"1:a=.*\"1:b=.*");
   }
 
+  /**
+   * A hash map's order follows its capacity and hashes, and {@code Map.copyOf}'s is salted anew in
+   * every run: such maps and sets give one text for the same contents. A linked map's order is its
+   * own, and part of its text.
+   */
+  @Test
+  void hashedMapsAndSetsGiveOneTextForTheSameContentsWhateverTheirOrder() {
+    java.util.Map<String, Integer> small = new java.util.HashMap<>();
+    java.util.Map<String, Integer> large = new java.util.HashMap<>(1 << 12);
+    java.util.List<String> keys = java.util.stream.IntStream.range(0, 200).mapToObj(k -> "service-" + k).toList();
+    keys.forEach(k -> small.put(k, k.length()));
+    for (int k = keys.size() - 1; k >= 0; k--) large.put(keys.get(k), keys.get(k).length());
+    assertThat(List.copyOf(small.keySet())).as("the same entries in another order").isNotEqualTo(List.copyOf(large.keySet()));
+
+    assertThat(KeyText.of(small)).isEqualTo(KeyText.of(large)).isEqualTo(KeyText.of(Map.copyOf(small)));
+    assertThat(KeyText.of(new java.util.HashSet<>(keys))).isEqualTo(KeyText.of(java.util.Set.copyOf(keys)));
+    large.put("service-0", 1);
+    assertThat(KeyText.of(small)).isNotEqualTo(KeyText.of(large));
+
+    java.util.Map<String, Integer> linked = new java.util.LinkedHashMap<>(small);
+    java.util.Map<String, Integer> reversed = new java.util.LinkedHashMap<>();
+    for (int k = keys.size() - 1; k >= 0; k--) reversed.put(keys.get(k), keys.get(k).length());
+    assertThat(KeyText.of(linked)).isNotEqualTo(KeyText.of(reversed));
+    assertThat(KeyText.of(java.util.Collections.unmodifiableMap(linked))).isNotEqualTo(KeyText.of(java.util.Collections.unmodifiableMap(reversed)));
+  }
+
   @Test
   void anIncidentsFiguresAreWrittenWholeAsTheyAreForEveryPageKey() {
     IncidentFigures figures = new IncidentFigures("2026-03-02-orders-db-deadlock", Optional.of(Duration.ofMinutes(4)), Optional.empty(),
