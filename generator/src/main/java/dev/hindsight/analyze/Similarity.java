@@ -81,31 +81,6 @@ public final class Similarity {
       tags = List.copyOf(tags);
     }
 
-    /**
-     * The components as one text, each text after its length and each list after its size, so that
-     * no two different values give the same: what a kept result is found again by.
-     */
-    public void appendTo(StringBuilder text) {
-      field(text, id);
-      field(text, title);
-      optional(text, summary);
-      optional(text, category);
-      optional(text, trigger);
-      for (List<String> list : List.of(findings, services, tags)) {
-        text.append(list.size()).append('[');
-        list.forEach(s -> field(text, s));
-      }
-    }
-
-    private static void field(StringBuilder text, String s) {
-      text.append(s.length()).append(':').append(s);
-    }
-
-    private static void optional(StringBuilder text, Optional<String> s) {
-      if (s.isPresent()) field(text.append('+'), s.get());
-      else text.append('-');
-    }
-
     /** What the search reads of {@code i}; the findings are the root causes' descriptions, then the contributing factors'. */
     public static Text of(Incident i) {
       List<String> findings = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.hindsight.build;
 import dev.hindsight.analyze.Analyzer;
 import dev.hindsight.analyze.Similarity;
 import dev.hindsight.render.FragmentStore;
+import dev.hindsight.render.KeyText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class KeptSimilarity implements Analyzer.SimilarSearch {
   @Override
   public Map<String, List<Similarity.Match>> find(List<Similarity.Text> incidents, int limit) {
     StringBuilder all = new StringBuilder(incidents.size() * 600).append(limit).append('\n');
-    for (Similarity.Text i : incidents) i.appendTo(all);
+    for (Similarity.Text i : incidents) KeyText.append(all, i);
     // The texts' digest stands for them: the store would otherwise take a digest of some megabytes with SHA-256.
     String inputs = dev.hindsight.model.Digests.murmur128Hex(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     try {

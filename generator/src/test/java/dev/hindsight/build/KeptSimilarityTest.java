@@ -95,8 +95,6 @@ class KeptSimilarityTest {
   }
 
   private static String text(Similarity.Text t) {
-    StringBuilder sb = new StringBuilder();
-    t.appendTo(sb);
-    return sb.toString();
+    return dev.hindsight.render.KeyText.of(t);
   }
 }
