@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * A time series that shows the incident, with its samples loaded (inline or from a CSV file).
+ * A time series that shows the incident, with its samples loaded (inline or from a CSV file) and
+ * packed ({@link MetricPoints}).
  *
  * @param file the CSV file name in the incident folder, when the points came from one
  */
@@ -19,6 +20,6 @@ public record Metric(
     Objects.requireNonNull(threshold);
     Objects.requireNonNull(source);
     Objects.requireNonNull(file);
-    points = List.copyOf(points);
+    points = MetricPoints.copyOf(points);
   }
 }

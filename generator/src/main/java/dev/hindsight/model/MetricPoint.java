@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * One sample of a metric series. The time is kept as seconds, nanoseconds and offset rather than
- * as an {@link OffsetDateTime} (four objects): a corpus of 10,000 incidents holds over a million
- * samples, and this keeps each at 32 bytes instead of about 120.
+ * as an {@link OffsetDateTime} (four objects). A metric keeps its samples packed
+ * ({@link MetricPoints}), which makes one of these for each sample it is asked for.
  *
  * @param epochSecond the instant, in seconds since 1970-01-01T00:00Z
  * @param nano the nanoseconds within that second

@@ -18,7 +18,7 @@ import dev.hindsight.diagnostic.Diagnostic;
 import dev.hindsight.load.CodeIdentity;
 import dev.hindsight.load.Confinement;
 import dev.hindsight.model.Metric;
-import dev.hindsight.model.MetricPoint;
+import dev.hindsight.model.MetricPoints;
 import dev.hindsight.model.SiteConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -238,9 +238,6 @@ final class ValidationCache {
     });
   }
 
-  /** Bytes of a metric sample: seconds (8), nanoseconds (4), offset (4), value (8). */
-  private static final int SAMPLE_BYTES = 24;
-
   private static void writeOptional(JsonGenerator gen, Optional<String> text) throws IOException {
     if (text.isPresent()) gen.writeString(text.get());
     else gen.writeNull();
@@ -266,9 +263,9 @@ final class ValidationCache {
     }, p -> p.currentToken() == com.fasterxml.jackson.core.JsonToken.VALUE_EMBEDDED_OBJECT
         ? new String(p.getBinaryValue(), StandardCharsets.UTF_8) : p.getValueAsString());
     codec(ours, Path.class, (value, gen) -> gen.writeString(value.toString()), p -> Path.of(p.getValueAsString()));
-    // A metric's samples as one block of bytes, 24 to a sample (seconds, nanoseconds, offset,
-    // value): a corpus holds over a million samples, and reading back six tokens for each was the
-    // largest part of reading an entry.
+    // A metric's samples as one block of bytes, as the model packs them (MetricPoints: seconds,
+    // nanoseconds, offset, value): a corpus holds over a million samples, and reading back six
+    // tokens for each was the largest part of reading an entry. The block read is the list.
     codec(ours, Metric.class, (m, gen) -> {
       gen.writeStartArray();
       gen.writeString(m.id());
@@ -278,9 +275,7 @@ final class ValidationCache {
       else gen.writeNull();
       writeOptional(gen, m.source());
       writeOptional(gen, m.file());
-      java.nio.ByteBuffer samples = java.nio.ByteBuffer.allocate(m.points().size() * SAMPLE_BYTES);
-      for (MetricPoint v : m.points()) samples.putLong(v.epochSecond()).putInt(v.nano()).putInt(v.offsetSeconds()).putDouble(v.value());
-      gen.writeBinary(samples.array());
+      gen.writeBinary(MetricPoints.copyOf(m.points()).bytes());
       gen.writeEndArray();
     }, p -> {
       String id = nextText(p);
@@ -291,9 +286,7 @@ final class ValidationCache {
       Optional<String> source = Optional.ofNullable(nextText(p));
       Optional<String> file = Optional.ofNullable(nextText(p));
       p.nextToken();
-      java.nio.ByteBuffer samples = java.nio.ByteBuffer.wrap(p.getBinaryValue());
-      List<MetricPoint> points = new ArrayList<>(samples.remaining() / SAMPLE_BYTES);
-      while (samples.remaining() >= SAMPLE_BYTES) points.add(new MetricPoint(samples.getLong(), samples.getInt(), samples.getInt(), samples.getDouble()));
+      MetricPoints points = MetricPoints.ofBytes(p.getBinaryValue());
       p.nextToken();
       return new Metric(id, title, unit, threshold, source, file, points);
     });
