@@ -1,7 +1,7 @@
 package dev.hindsight.cli;
 
 import dev.hindsight.diagnostic.Reporter;
-import dev.hindsight.validate.ValidationResult;
+import dev.hindsight.validate.ValidationReport;
 import dev.hindsight.validate.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +27,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
       context.err().println("hindsight validate: " + problem);
       return ExitCode.USAGE;
     }
-    ValidationResult result = new Validator().validate(input.input, input.configFile(), cache.validationDir(input));
+    ValidationReport result = new Validator().report(input.input, input.configFile(), cache.validationDir(input));
     new Reporter(report.format, context.out()).report(result.diagnostics(), result.files());
     boolean failed = result.hasErrors() || (report.strict && result.hasWarnings());
     return failed ? ExitCode.INVALID : ExitCode.OK;

@@ -17,6 +17,11 @@ public record ValidatedIncident(Incident incident, Location idLocation, List<Loc
     relatedLocations = List.copyOf(relatedLocations);
   }
 
+  /** What the checks across incidents read of it. */
+  public CorpusChecks.Ids ids() {
+    return new CorpusChecks.Ids(incident.id(), incident.related(), idLocation, relatedLocations);
+  }
+
   static ValidatedIncident of(Incident incident, SourceDocument doc) {
     Location id = doc.data().has("id") ? doc.map().value(NodePath.ROOT.field("id")) : Location.startOf(doc.file());
     List<Location> related = IntStream.range(0, incident.related().size())

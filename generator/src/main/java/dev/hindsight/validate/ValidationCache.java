@@ -55,13 +55,22 @@ import java.util.stream.Stream;
  */
 final class ValidationCache {
   /** Bump when what an entry holds changes shape. */
-  static final String FORMAT = "hindsight-validation-7";
+  static final String FORMAT = "hindsight-validation-8";
 
   /** Entries are Smile, Jackson's binary JSON: a tenth smaller than text JSON and quicker to read back (121 MB against 136 MB at 10,000 files). */
   private static final String EXTENSION = ".smile";
 
-  /** One file's outcome: the incident (null when it had errors that stop it), its problems, and what else was read. */
-  record Entry(ValidatedIncident incident, List<Diagnostic> diagnostics, List<Dependency> dependencies) {}
+  /**
+   * One file's outcome: its problems, what else was read, and the incident (null when it had errors
+   * that stop it) with, ahead of it, the little of it that the checks across incidents read. An
+   * entry read for its report alone ({@link #get} without the incident) stops before the incident,
+   * which is most of its bytes and nearly all of the objects it would make.
+   */
+  record Entry(List<Diagnostic> diagnostics, List<Dependency> dependencies, CorpusChecks.Ids ids, ValidatedIncident incident) {
+    static Entry of(List<Diagnostic> diagnostics, List<Dependency> dependencies, ValidatedIncident incident) {
+      return new Entry(diagnostics, dependencies, incident == null ? null : incident.ids(), incident);
+    }
+  }
 
   /** A file in the incident's folder that the checks looked at, and its state when they did. */
   record Dependency(String name, String state) {}
@@ -107,13 +116,21 @@ final class ValidationCache {
     return HexFormat.of().formatHex(sha.digest());
   }
 
-  /** The entry under {@code key}, if there is one and the files it depends on are as they were. */
-  Optional<Entry> get(String key, Path folder) {
+  /**
+   * The entry under {@code key}, if there is one and the files it depends on are as they were;
+   * without {@code withIncident}, its incident is not read (null) and only its {@link
+   * CorpusChecks.Ids} are.
+   */
+  Optional<Entry> get(String key, Path folder, boolean withIncident) {
     used.add(key);
     Path file = dir.resolve(key + EXTENSION);
     try {
       // No entry (or a folder in its place) fails to read, like a damaged one: a miss.
-      Entry entry = smile.readValue(Files.readAllBytes(file), Entry.class);
+      byte[] bytes = Files.readAllBytes(file);
+      Entry entry = withIncident ? smile.readValue(bytes, Entry.class) : withoutIncident(bytes);
+      if (entry.diagnostics() == null || entry.dependencies() == null || withIncident && (entry.ids() == null) != (entry.incident() == null)) {
+        return miss();
+      }
       for (Dependency d : entry.dependencies()) {
         if (!d.state().equals(state(folder, d.name()))) return miss();
       }
@@ -122,6 +139,30 @@ final class ValidationCache {
     } catch (IOException | RuntimeException e) {
       return miss();
     }
+  }
+
+  private static final com.fasterxml.jackson.core.type.TypeReference<List<Diagnostic>> DIAGNOSTICS = new com.fasterxml.jackson.core.type.TypeReference<>() {};
+  private static final com.fasterxml.jackson.core.type.TypeReference<List<Dependency>> DEPENDENCIES = new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+  /** An entry read field by field, its incident passed over unread. */
+  private Entry withoutIncident(byte[] bytes) throws IOException {
+    List<Diagnostic> diagnostics = null;
+    List<Dependency> dependencies = null;
+    CorpusChecks.Ids ids = null;
+    try (JsonParser p = smile.createParser(bytes)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new IOException("not an entry");
+      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        switch (name) {
+          case "diagnostics" -> diagnostics = smile.readValue(p, DIAGNOSTICS);
+          case "dependencies" -> dependencies = smile.readValue(p, DEPENDENCIES);
+          case "ids" -> ids = smile.readValue(p, CorpusChecks.Ids.class);
+          default -> p.skipChildren();
+        }
+      }
+    }
+    return new Entry(diagnostics, dependencies, ids, null);
   }
 
   private Optional<Entry> miss() {
@@ -163,7 +204,7 @@ final class ValidationCache {
         Files.createDirectories(dir);
         dirReady = true;
       }
-      Files.write(dir.resolve(key + EXTENSION), smile.writeValueAsBytes(new Entry(incident, List.copyOf(diagnostics), dependencies)));
+      Files.write(dir.resolve(key + EXTENSION), smile.writeValueAsBytes(Entry.of(List.copyOf(diagnostics), dependencies, incident)));
     } catch (IOException | RuntimeException e) {
       // a cache that cannot be written is not used; the validation itself is complete
     }

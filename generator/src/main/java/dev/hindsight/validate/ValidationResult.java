@@ -41,11 +41,16 @@ public record ValidationResult(SiteConfig config, List<Incident> incidents, List
     return chosen.stream().map(i -> i.withRelatedAmong(ids)).toList();
   }
 
+  /** The problems found, for a report. */
+  public ValidationReport report() {
+    return new ValidationReport(diagnostics, files);
+  }
+
   public boolean hasErrors() {
-    return diagnostics.stream().anyMatch(Diagnostic::isError);
+    return report().hasErrors();
   }
 
   public boolean hasWarnings() {
-    return diagnostics.stream().anyMatch(d -> !d.isError());
+    return report().hasWarnings();
   }
 }

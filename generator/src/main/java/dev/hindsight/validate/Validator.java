@@ -69,6 +69,39 @@ public final class Validator {
    * checked again; see {@link ValidationCache}. The result is the same as without the cache.
    */
   public ValidationResult validate(Path inputRoot, Optional<Path> configFile, Optional<Path> cacheDir) {
+    Checks done = check(inputRoot, configFile, cacheDir, true);
+    List<Incident> sorted = done.outcomes().stream().map(Outcome::incident)
+        .sorted(Comparator.comparing(Incident::started).reversed().thenComparing(Incident::id))
+        .toList();
+    return new ValidationResult(done.config(), sorted, done.diagnostics(), done.files(), done.sourceKeys());
+  }
+
+  /**
+   * Validates as {@link #validate(Path, Optional, Optional)} does, for a report of the problems
+   * alone (the {@code validate} command): the same problems, but files unchanged since the last run
+   * give back only their problems and what the checks across incidents read, not their incidents,
+   * which is most of the time a warm run takes.
+   */
+  public ValidationReport report(Path inputRoot, Optional<Path> configFile, Optional<Path> cacheDir) {
+    Checks done = check(inputRoot, configFile, cacheDir, false);
+    return new ValidationReport(done.diagnostics(), done.files());
+  }
+
+  /** The outcome of one file that gave an incident: what the checks across incidents read, and the incident (null when not read back). */
+  private record Outcome(CorpusChecks.Ids ids, ValidatedIncident validated) {
+    static Outcome of(ValidatedIncident v) {
+      return new Outcome(v.ids(), v);
+    }
+
+    Incident incident() {
+      return validated.incident();
+    }
+  }
+
+  /** All that a validation found. */
+  private record Checks(SiteConfig config, List<Outcome> outcomes, List<Diagnostic> diagnostics, int files, Map<String, String> sourceKeys) {}
+
+  private Checks check(Path inputRoot, Optional<Path> configFile, Optional<Path> cacheDir, boolean incidentsWanted) {
     dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
     List<Diagnostic> configProblems = new ArrayList<>();
     Optional<SiteConfig> loaded = new ConfigLoader(yaml).load(configFile, configProblems);
@@ -84,9 +117,9 @@ public final class Validator {
     Optional<ValidationCache> cache = cacheDir.map(dir -> new ValidationCache(dir, config, loaded.isPresent(), racyMargin));
     timer.lap("  validation: set-up and scan");
     Map<String, String> sourceKeys = new ConcurrentHashMap<>();
-    List<ValidatedIncident> valid = files.parallelStream()
-        .map(file -> cache.isPresent() ? validateCached(inputRoot, file, checks, lints, all, cache.get(), sourceKeys)
-            : validateFile(inputRoot, file, checks, lints, all))
+    List<Outcome> valid = files.parallelStream()
+        .map(file -> cache.isPresent() ? validateCached(inputRoot, file, checks, lints, all, cache.get(), sourceKeys, incidentsWanted)
+            : validateFile(inputRoot, file, checks, lints, all).map(Outcome::of))
         .flatMap(Optional::stream)
         .toList();
     timer.lap("  validation: files");
@@ -97,45 +130,47 @@ public final class Validator {
       lastHashed = c.digests.hashed.get();
     });
     timer.lap("  validation: cache kept");
-    all.addAll(new CorpusChecks().check(valid));
-
-    List<Incident> sorted = valid.stream().map(ValidatedIncident::incident)
-        .sorted(Comparator.comparing(Incident::started).reversed().thenComparing(Incident::id))
-        .toList();
+    all.addAll(new CorpusChecks().check(valid.stream().map(Outcome::ids).toList()));
     timer.lap("  validation: across files");
-    return new ValidationResult(config, sorted, all.sorted(), files.size(), sourceKeys);
+    return new Checks(config, valid, all.sorted(), files.size(), sourceKeys);
   }
 
-  /** A file's outcome from the cache when its entry holds, else checked and kept there. */
-  private Optional<ValidatedIncident> validateCached(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all,
-      ValidationCache cache, Map<String, String> sourceKeys) {
+  /**
+   * A file's outcome from the cache when its entry holds, else checked and kept there; an
+   * outcome from the cache holds its incident only when {@code incidentWanted}.
+   */
+  private Optional<Outcome> validateCached(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all,
+      ValidationCache cache, Map<String, String> sourceKeys, boolean incidentWanted) {
     FileDigests.Look look;
     byte[] bytes = null;
     byte[] digest;
     try {
-      if (!dev.hindsight.load.Confinement.within(file, inputRoot)) return validateFile(inputRoot, file, checks, lints, all);
+      if (!dev.hindsight.load.Confinement.within(file, inputRoot)) return validateFile(inputRoot, file, checks, lints, all).map(Outcome::of);
       look = cache.digests.look(file);
-      if (look.stamp().size() > DocumentReader.MAX_BYTES) return validateFile(inputRoot, file, checks, lints, all);
+      if (look.stamp().size() > DocumentReader.MAX_BYTES) return validateFile(inputRoot, file, checks, lints, all).map(Outcome::of);
       digest = look.digest();
       if (digest == null) {
         bytes = Files.readAllBytes(file);
         digest = cache.digests.record(look, bytes);
       }
     } catch (java.io.IOException | RuntimeException e) {
-      return validateFile(inputRoot, file, checks, lints, all);
+      return validateFile(inputRoot, file, checks, lints, all).map(Outcome::of);
     }
     String key = cache.key(inputRoot, file, digest);
-    Optional<ValidationCache.Entry> hit = cache.get(key, file.getParent());
+    Optional<ValidationCache.Entry> hit = cache.get(key, file.getParent(), incidentWanted);
     if (hit.isPresent()) {
-      all.addAll(hit.get().diagnostics());
-      return sourceKeyed(hit.get().incident(), key, hit.get().dependencies(), sourceKeys);
+      ValidationCache.Entry entry = hit.get();
+      all.addAll(entry.diagnostics());
+      if (entry.ids() == null) return Optional.empty();
+      if (entry.incident() == null) return Optional.of(new Outcome(entry.ids(), null));
+      return sourceKeyed(entry.incident(), key, entry.dependencies(), sourceKeys).map(Outcome::of);
     }
     if (bytes == null) {
       // Taken on its stat, but checked afresh: the bytes checked are the bytes the entry is kept under.
       try {
         bytes = Files.readAllBytes(file);
       } catch (java.io.IOException | RuntimeException e) {
-        return validateFile(inputRoot, file, checks, lints, all);
+        return validateFile(inputRoot, file, checks, lints, all).map(Outcome::of);
       }
       key = cache.key(inputRoot, file, cache.digests.record(look, bytes));
     }
@@ -143,7 +178,7 @@ public final class Validator {
     all.addAll(checked.problems());
     List<ValidationCache.Dependency> read = cache.put(key, file.getParent(),
         checked.doc() == null ? java.util.Set.of() : checked.doc().referencedFiles(), checked.incident(), checked.problems());
-    return sourceKeyed(checked.incident(), key, read, sourceKeys);
+    return sourceKeyed(checked.incident(), key, read, sourceKeys).map(Outcome::of);
   }
 
   private static Optional<ValidatedIncident> sourceKeyed(ValidatedIncident incident, String key, List<ValidationCache.Dependency> read,

@@ -131,6 +131,36 @@ class ValidationCacheTest {
   }
 
   @Test
+  void aReportFromTheCacheReadsOnlyWhatItShowsAndFindsWhatAFullValidationFinds() throws IOException {
+    List<Path> corpora;
+    try (Stream<Path> fixtures = Files.list(TestPaths.resource("rules"))) {
+      corpora = Stream.concat(fixtures.filter(f -> Files.isDirectory(f.resolve("postmortems"))).sorted(), Stream.of(TestPaths.repoRoot())).toList();
+    }
+    int reused = 0;
+    for (Path original : corpora) {
+      Path corpus = copy(original);
+      Path input = corpus.resolve("postmortems");
+      Path cache = dir.resolve("report-cache-" + original.getFileName());
+      ValidationResult fresh = new Validator().validate(input, config(corpus));
+
+      // A report on a cold cache keeps entries that a full validation then reads back whole, and the other way round.
+      ValidationReport cold = new Validator().report(input, config(corpus), Optional.of(cache));
+      Validator full = new Validator();
+      String afterReport = outcome(full.validate(input, config(corpus), Optional.of(cache)));
+      Validator warm = new Validator();
+      ValidationReport report = warm.report(input, config(corpus), Optional.of(cache));
+
+      assertThat(cold).as("%s, cold", original).isEqualTo(fresh.report());
+      assertThat(afterReport).as("%s, validated after a report", original).isEqualTo(outcome(fresh));
+      assertThat(full.lastCacheUse().checked()).as("%s, files checked again after a report", original).isZero();
+      assertThat(report).as("%s, warm report", original).isEqualTo(fresh.report());
+      assertThat(warm.lastCacheUse().checked()).as("%s, files checked again for a warm report", original).isZero();
+      reused += warm.lastCacheUse().reused();
+    }
+    assertThat(reused).as("files whose report was read back from the cache").isGreaterThan(75);
+  }
+
+  @Test
   void editingAnIncidentAMetricCsvOrAnEvidenceFileChecksThatIncidentAgain() throws IOException {
     Warm warm = warmExamples();
     Path folder = warm.input().resolve("2025-11-18-catalog-db-index-bloat");
