@@ -1,12 +1,6 @@
 package dev.hindsight.render;
 
-import java.lang.invoke.LambdaMetafactory;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Array;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,7 +39,7 @@ public final class KeyText {
     Function<Object, Object>[] accessors = new Function[components.length];
     for (int i = 0; i < components.length; i++) {
       names[i] = components[i].getName();
-      accessors[i] = accessor(type, components[i].getAccessor());
+      accessors[i] = Accessors.of(type, components[i].getAccessor());
     }
     Shape made = new Shape(type.getName(), names, accessors);
     SHAPES.putIfAbsent(type, made);
@@ -132,34 +126,5 @@ public final class KeyText {
 
   private static Object component(Function<Object, Object> accessor, Record r) {
     return accessor.apply(r);
-  }
-
-  /**
-   * A component's accessor as a function: made with {@link LambdaMetafactory}, the call is as quick
-   * as a lambda's, where {@link Method#invoke} checks and boxes on every call (the keys of a
-   * rebuild read some millions of components). Reflection where the class does not allow it.
-   */
-  private static Function<Object, Object> accessor(Class<?> type, Method method) {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
-      MethodHandle handle = lookup.unreflect(method);
-      MethodType erased = MethodType.methodType(Object.class, Object.class);
-      @SuppressWarnings("unchecked")
-      Function<Object, Object> f = (Function<Object, Object>) LambdaMetafactory.metafactory(lookup, "apply",
-          MethodType.methodType(Function.class), erased, handle, handle.type().wrap()).getTarget().invokeExact();
-      return f;
-    } catch (Throwable e) {
-      method.setAccessible(true);
-      return r -> {
-        try {
-          return method.invoke(r);
-        } catch (IllegalAccessException x) {
-          throw new IllegalStateException(x);
-        } catch (InvocationTargetException x) {
-          if (x.getCause() instanceof RuntimeException re) throw re;
-          throw new IllegalStateException(x.getCause());
-        }
-      };
-    }
   }
 }

@@ -60,6 +60,7 @@ public final class TemplateSet {
     cfg.setLogTemplateExceptions(false);
     cfg.setWrapUncheckedExceptions(true);
     cfg.setFallbackOnNullLoopVariable(false);
+    cfg.setObjectWrapper(RecordObjectWrapper.of(cfg));
     this.freemarker = cfg;
   }
 
