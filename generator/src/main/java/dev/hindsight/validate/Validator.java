@@ -119,7 +119,7 @@ public final class Validator {
     Map<String, String> sourceKeys = new ConcurrentHashMap<>();
     List<Outcome> valid = files.parallelStream()
         .map(file -> cache.isPresent() ? validateCached(inputRoot, file, checks, lints, all, cache.get(), sourceKeys, incidentsWanted)
-            : validateFile(inputRoot, file, checks, lints, all).map(Outcome::of))
+            : validateFile(inputRoot, file, checks, lints, all))
         .flatMap(Optional::stream)
         .toList();
     timer.lap("  validation: files");
@@ -145,16 +145,16 @@ public final class Validator {
     byte[] bytes = null;
     byte[] digest;
     try {
-      if (!dev.hindsight.load.Confinement.within(file, inputRoot)) return validateFile(inputRoot, file, checks, lints, all).map(Outcome::of);
+      if (!dev.hindsight.load.Confinement.within(file, inputRoot)) return validateFile(inputRoot, file, checks, lints, all);
       look = cache.digests.look(file);
-      if (look.stamp().size() > DocumentReader.MAX_BYTES) return validateFile(inputRoot, file, checks, lints, all).map(Outcome::of);
+      if (look.stamp().size() > DocumentReader.MAX_BYTES) return validateFile(inputRoot, file, checks, lints, all);
       digest = look.digest();
       if (digest == null) {
         bytes = Files.readAllBytes(file);
         digest = cache.digests.record(look, bytes);
       }
     } catch (java.io.IOException | RuntimeException e) {
-      return validateFile(inputRoot, file, checks, lints, all).map(Outcome::of);
+      return validateFile(inputRoot, file, checks, lints, all);
     }
     String key = cache.key(inputRoot, file, digest);
     Optional<ValidationCache.Entry> hit = cache.get(key, file.getParent(), incidentWanted);
@@ -170,7 +170,7 @@ public final class Validator {
       try {
         bytes = Files.readAllBytes(file);
       } catch (java.io.IOException | RuntimeException e) {
-        return validateFile(inputRoot, file, checks, lints, all).map(Outcome::of);
+        return validateFile(inputRoot, file, checks, lints, all);
       }
       key = cache.key(inputRoot, file, cache.digests.record(look, bytes));
     }
@@ -187,10 +187,10 @@ public final class Validator {
     return Optional.ofNullable(incident);
   }
 
-  private Optional<ValidatedIncident> validateFile(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all) {
+  private Optional<Outcome> validateFile(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all) {
     Checked checked = check(inputRoot, file, null, checks, lints);
     all.addAll(checked.problems());
-    return Optional.ofNullable(checked.incident());
+    return Optional.ofNullable(checked.incident()).map(Outcome::of);
   }
 
   /** One file checked: its document (null when unreadable), the incident (null when errors stop it) and its problems. */
