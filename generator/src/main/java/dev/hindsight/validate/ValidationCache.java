@@ -72,6 +72,16 @@ final class ValidationCache {
     }
   }
 
+  /**
+   * An entry without its incident: read as this, the incident is an unknown field, which Jackson
+   * passes over unread.
+   */
+  private record Report(List<Diagnostic> diagnostics, List<Dependency> dependencies, CorpusChecks.Ids ids) {
+    Entry entry() {
+      return new Entry(diagnostics, dependencies, ids, null);
+    }
+  }
+
   /** A file in the incident's folder that the checks looked at, and its state when they did. */
   record Dependency(String name, String state) {}
 
@@ -127,7 +137,7 @@ final class ValidationCache {
     try {
       // No entry (or a folder in its place) fails to read, like a damaged one: a miss.
       byte[] bytes = Files.readAllBytes(file);
-      Entry entry = withIncident ? smile.readValue(bytes, Entry.class) : withoutIncident(bytes);
+      Entry entry = withIncident ? smile.readValue(bytes, Entry.class) : smile.readValue(bytes, Report.class).entry();
       if (entry.diagnostics() == null || entry.dependencies() == null || withIncident && (entry.ids() == null) != (entry.incident() == null)) {
         return miss();
       }
@@ -139,30 +149,6 @@ final class ValidationCache {
     } catch (IOException | RuntimeException e) {
       return miss();
     }
-  }
-
-  private static final com.fasterxml.jackson.core.type.TypeReference<List<Diagnostic>> DIAGNOSTICS = new com.fasterxml.jackson.core.type.TypeReference<>() {};
-  private static final com.fasterxml.jackson.core.type.TypeReference<List<Dependency>> DEPENDENCIES = new com.fasterxml.jackson.core.type.TypeReference<>() {};
-
-  /** An entry read field by field, its incident passed over unread. */
-  private Entry withoutIncident(byte[] bytes) throws IOException {
-    List<Diagnostic> diagnostics = null;
-    List<Dependency> dependencies = null;
-    CorpusChecks.Ids ids = null;
-    try (JsonParser p = smile.createParser(bytes)) {
-      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) throw new IOException("not an entry");
-      while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        switch (name) {
-          case "diagnostics" -> diagnostics = smile.readValue(p, DIAGNOSTICS);
-          case "dependencies" -> dependencies = smile.readValue(p, DEPENDENCIES);
-          case "ids" -> ids = smile.readValue(p, CorpusChecks.Ids.class);
-          default -> p.skipChildren();
-        }
-      }
-    }
-    return new Entry(diagnostics, dependencies, ids, null);
   }
 
   private Optional<Entry> miss() {
