@@ -44,6 +44,10 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       description = "Reuse what earlier builds validated and rendered from .hindsight-cache/ beside the output (default); --no-cache checks and renders everything.")
   boolean cache;
 
+  @Option(names = "--full",
+      description = "Render every page and file again (with the cache), even where only narratives changed since the last build and a quick rebuild would render only their pages and the search index.")
+  boolean full;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only problems: no progress line, no summary.")
   boolean quiet;
 
@@ -62,7 +66,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
       return ExitCode.USAGE;
     }
     BuildOptions options = new BuildOptions(input.input, output, templatesFolder(), input.configFile(), selection.drafts, report.strict, briefs,
-        selection.asOf(context), selection.publicOnly, force, cache);
+        selection.asOf(context), selection.publicOnly, force, cache, !full);
     ProgressLine line = new ProgressLine(context.err(), !quiet && System.console() != null && context.env().get("CI") == null);
     BuildResult result = new SiteBuild(new Validator(), VersionProvider.version(), line::show).build(options);
     line.clear();
@@ -77,6 +81,12 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
     context.out().printf("Built %d pages (%d unchanged, reused) and %d PDF briefs (%d unchanged, reused) from %d incident files into %s in %d ms.%n",
         result.pages(), result.pagesReused(), result.briefsRendered() + result.briefsReused(), result.briefsReused(), result.files(), output,
         result.millis());
+    if (result.quick()) {
+      int rendered = result.pages() - result.pagesReused();
+      context.out().println(rendered == 0 ? "Quick rebuild: no incident changed since the last build, so the site was left as it is; --full renders everything again."
+          : "Quick rebuild: only narratives (or files shown on their own pages) changed, so only " + (rendered == 1 ? "that incident's page" : "those " + rendered + " incidents' pages")
+          + " and the search index were rendered; --full renders everything.");
+    }
     return ExitCode.OK;
   }
 

@@ -65,7 +65,7 @@ public final class DocumentReader {
     boolean ownFolder = fileName.startsWith("index.");
     Path folder = file.getParent();
     String stem = ownFolder ? folder.getFileName().toString() : fileName.replaceFirst("\\.[^.]+$", "");
-    String relative = inputRoot.relativize(file).toString().replace('\\', '/');
+    String relative = relativePath(inputRoot, file);
 
     String yamlText;
     int yamlFirstLine;
@@ -169,5 +169,10 @@ public final class DocumentReader {
       }
       return new FrontMatter("", "", -1);
     }
+  }
+
+  /** A file's path relative to the input folder, with forward slashes: an incident's {@code sourcePath}. */
+  public static String relativePath(Path inputRoot, Path file) {
+    return inputRoot.relativize(file).toString().replace('\\', '/');
   }
 }

@@ -112,6 +112,13 @@ public record Incident(
         facilitator, impact, timeline, metrics, rca, actions, reviewOn, kept, publishedOn, lintExceptions, narrative, sourcePath, file);
   }
 
+  /** The incident with an empty narrative: all that is shown of it beyond its own page and the search index. */
+  public Incident withoutNarrative() {
+    if (narrative.isEmpty()) return this;
+    return new Incident(id, title, status, visibility, severity, summary, started, detected, mitigated, resolved, services, tags, authors,
+        facilitator, impact, timeline, metrics, rca, actions, reviewOn, related, publishedOn, lintExceptions, "", sourcePath, file);
+  }
+
   public boolean isDraft() {
     return status == IncidentStatus.DRAFT;
   }

@@ -73,6 +73,73 @@ public final class AtomicPublisher {
         deleteTree(p);
       }
     }
+    try (Stream<Path> siblings = Files.list(parent)) {
+      for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith("." + name + ".patch-")).sorted().toList()) {
+        if (Files.isRegularFile(p.resolve(PATCH_READY), LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(output)) applyPatch(p);
+        else deleteTree(p);
+      }
+    }
+  }
+
+  /** Written into a patch folder once it is complete: it lists the files the patch deletes, one per line. */
+  static final String PATCH_READY = ".hindsight-patch";
+
+  /**
+   * A new, empty folder beside the output to write a patch into: a few files laid out as in the
+   * site, which {@link #patch} puts over the published one.
+   */
+  public Path patchFolder() throws IOException {
+    Files.createDirectories(parent);
+    return Files.createTempDirectory(parent, "." + name + ".patch-");
+  }
+
+  /**
+   * Puts the complete patch folder's files over the published site, each by a rename that replaces
+   * the file of the same name whole (a reader sees the old file or the new one, never part of
+   * one), and deletes {@code removed} (paths relative to the output). The patch is marked complete
+   * before the first rename, so that one cut short is finished by the next build's {@link
+   * #recover()}. For a rebuild that changes a handful of files out of thousands: a full {@link
+   * #commit} walks the whole site twice.
+   */
+  public void patch(Path patch, List<String> removed) throws IOException {
+    for (String r : removed) {
+      Path target = output.resolve(r).normalize();
+      if (!target.startsWith(output) || target.equals(output) || r.contains("\n")) throw new IllegalArgumentException("not a file of the site: " + r);
+    }
+    Path ready = patch.resolve(PATCH_READY + ".new");
+    Files.write(ready, removed.stream().map(r -> r + "\n").collect(java.util.stream.Collectors.joining()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    move(ready, patch.resolve(PATCH_READY));
+    applyPatch(patch);
+  }
+
+  /** Moves a complete patch's files into the output, deletes what it lists, then the patch folder. */
+  private void applyPatch(Path patch) throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(patch)) {
+      Path list = patch.resolve(PATCH_READY);
+      files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !p.equals(list)).toList();
+    }
+    for (Path file : files) {
+      Path target = output.resolve(patch.relativize(file).toString());
+      Files.createDirectories(target.getParent());
+      move(file, target);
+    }
+    for (String line : Files.readAllLines(patch.resolve(PATCH_READY), java.nio.charset.StandardCharsets.UTF_8)) {
+      if (line.isEmpty()) continue;
+      Path gone = output.resolve(line).normalize();
+      if (!gone.startsWith(output) || gone.equals(output)) continue;
+      Files.deleteIfExists(gone);
+      // folders the deletion leaves empty go too, as a build into an empty folder would not make them
+      for (Path dir = gone.getParent(); dir != null && dir.startsWith(output) && !dir.equals(output); dir = dir.getParent()) {
+        try (Stream<Path> left = Files.list(dir)) {
+          if (left.findAny().isPresent()) break;
+        } catch (java.nio.file.NoSuchFileException e) {
+          continue;
+        }
+        Files.delete(dir);
+      }
+    }
+    deleteTree(patch);
   }
 
   /**

@@ -201,11 +201,47 @@ public final class SearchIndex {
   }
 
   /**
+   * What the index shows of one incident and where its words come from: its record in {@code
+   * docs.json} (id, title, severity, day), its source key (null for none) and the incident itself,
+   * which may be left out (null) where the words and snippets kept under the source key are to be
+   * used.
+   */
+  public record Doc(String id, String title, String severity, String day, String sourceKey, Incident incident) {
+    public Doc {
+      java.util.Objects.requireNonNull(id);
+      java.util.Objects.requireNonNull(title);
+      java.util.Objects.requireNonNull(severity);
+      java.util.Objects.requireNonNull(day);
+      if (incident == null && sourceKey == null) throw new IllegalArgumentException("an incident or a source key for " + id);
+    }
+
+    /** The record of {@code i}, whose day is its start in the site's time zone. */
+    public static Doc of(Incident i, SiteConfig config, String sourceKey) {
+      return new Doc(i.id(), i.title(), i.severity(), day(i, config), sourceKey, i);
+    }
+
+    /** The day an incident started, in the site's time zone, as the index shows it. */
+    public static String day(Incident i, SiteConfig config) {
+      return i.started().atZoneSameInstant(config.timeZone()).toLocalDate().toString();
+    }
+  }
+
+  /**
    * Writes the index into {@code dir}, taking each incident's words and snippets from {@code kept}
    * where its source key ({@code sourceKey}, null for none) is unchanged since an earlier build.
    */
   void write(List<Incident> incidents, SiteConfig config, Path dir, java.util.function.Function<Incident, String> sourceKey,
       FragmentStore kept) throws IOException {
+    write(incidents.stream().map(i -> Doc.of(i, config, sourceKey.apply(i))).toList(), dir, kept);
+  }
+
+  /**
+   * Writes the index of {@code docs} into {@code dir}, taking each one's words and snippets from
+   * {@code kept} where its source key is unchanged since an earlier build.
+   *
+   * @throws NotKept when a document without its incident has nothing kept under its source key
+   */
+  public void write(List<Doc> incidents, Path dir, FragmentStore kept) throws IOException {
     Files.createDirectories(dir);
     int n = incidents.size();
     double[] lengths = new double[n];
@@ -217,12 +253,16 @@ public final class SearchIndex {
     // batch of them is held at once; the postings in document order after each batch.
     for (int from = 0; from < n; from += BATCH) {
       List<Terms> batch = incidents.subList(from, Math.min(n, from + BATCH)).parallelStream().map(i -> {
-        String source = sourceKey.apply(i);
-        return source == null ? terms(i) : kept.get(source, () -> terms(i), Terms::encode, Terms::decode);
+        String source = i.sourceKey();
+        if (source == null) return terms(i.incident());
+        return kept.get(source, () -> {
+          if (i.incident() == null) throw new NotKept("the search words of " + i.id());
+          return terms(i.incident());
+        }, Terms::encode, Terms::decode);
       }).toList();
       for (int k = 0; k < batch.size(); k++) {
         int d = from + k;
-        Incident i = incidents.get(d);
+        Doc i = incidents.get(d);
         Terms t = batch.get(k);
         lengths[d] = t.length();
         for (int w = 0; w < t.words().length; w++) postings.computeIfAbsent(t.words()[w], word -> new Postings()).add(d, t.weights()[w]);
@@ -231,7 +271,7 @@ public final class SearchIndex {
         doc.put("t", i.title());
         // the page is incidents/<id>/; search.js builds the link from the id
         doc.put("s", i.severity());
-        doc.put("d", i.started().atZoneSameInstant(config.timeZone()).toLocalDate().toString());
+        doc.put("d", i.day());
         if (d % TEXT_CHUNK == 0) texts.add(json.createArrayNode());
         texts.get(d / TEXT_CHUNK).addArray().add(t.summary()).add(t.rca()).add(t.rest());
       }

@@ -147,6 +147,48 @@ public final class SiteRenderer {
   }
 
   /**
+   * Renders into {@code target} (a folder laid out as the site, to be put over the published one)
+   * only what an edit to {@code changed} alters when everything else the site shows of them is as
+   * the last build left it (see {@code QuickRebuild}): their pages and data files, and the search
+   * index, whose scores read every incident's words.
+   *
+   * @param figures the analysis of the changed incidents (the others' is not needed)
+   * @param titles the title of every incident in the site, by id
+   * @param search every incident of the site as the search index shows it, in the site's order;
+   *     the changed ones with their incidents, the others with their source keys alone
+   * @param sourceKeys each changed incident's source key by its source path
+   * @return the files written, relative to {@code target}
+   * @throws NotKept when the words of an incident that did not change are no longer in the cache
+   */
+  public List<String> renderChanged(SiteConfig config, List<Incident> changed, Analysis figures, String version, boolean briefs,
+      dev.hindsight.load.GitHistory history, Map<String, String> sourceKeys, Map<String, String> titles, List<SearchIndex.Doc> search,
+      Path target) throws IOException {
+    IncidentViews views = new IncidentViews(config, markdown, figures, version, briefs, history);
+    cache = new PageCache(cacheDir.map(d -> d.resolve("pages")), fingerprint(version) + '\u0000' + config + '\u0000' + briefs + '\u0000' + figures.asOf());
+    Set<String> ids = titles.keySet();
+    List<IoTask> tasks = new java.util.ArrayList<>();
+    FragmentStore searchTerms = new FragmentStore(cacheDir.map(d -> d.resolve("fragments")), "search-terms");
+    tasks.add(() -> {
+      new SearchIndex().write(search, target.resolve("data/search"), searchTerms);
+      searchTerms.save();
+    });
+    for (Incident i : changed) {
+      tasks.add(() -> {
+        Path dir = target.resolve("incidents").resolve(i.id());
+        writeFromInputs("incident.ftlh", () -> views.pageInputs(i, sourceKeys.get(i.sourcePath()), ids, titles::get),
+            () -> views.page(i, ids, titles::get), dir.resolve("index.html"));
+        copyDataFiles(i, dir.resolve("files"));
+      });
+    }
+    runAll(tasks);
+    List<String> written = new java.util.ArrayList<>();
+    try (java.util.stream.Stream<Path> walk = Files.walk(target)) {
+      walk.filter(Files::isRegularFile).forEach(p -> written.add(target.relativize(p).toString().replace('\\', '/')));
+    }
+    return written;
+  }
+
+  /**
    * What the calendars are made of: every action (its state included), each incident's id, title
    * and review date, and the calendar file of each owner and team.
    */
@@ -362,17 +404,41 @@ public final class SiteRenderer {
     }
   }
 
-  /** Copies the files an incident links to (evidence, CSV series) next to its page. */
-  private static int copyDataFiles(Incident i, Path target) {
+  /**
+   * The files an incident links to (evidence, CSV series) that are copied next to its page, by
+   * their names in its folder.
+   */
+  public static Set<String> dataFiles(Incident i) {
+    Path folder = i.file().getParent();
+    Set<String> names = linkedFiles(i);
+    names.removeIf(name -> !copied(folder, name));
+    return names;
+  }
+
+  /** The files in an incident's folder that it links to. */
+  private static Set<String> linkedFiles(Incident i) {
     Path folder = i.file().getParent();
     Set<String> localFiles = new LinkedHashSet<>();
     i.metrics().forEach(m -> m.file().ifPresent(localFiles::add));
     i.references().stream().filter(r -> Reference.of(r, i).kind() == Reference.Kind.FILE).forEach(localFiles::add);
     localFiles.removeIf(name -> !Files.isRegularFile(folder.resolve(name)));
+    return localFiles;
+  }
+
+  /** Whether a linked file is copied: only from within the incident's folder. */
+  private static boolean copied(Path folder, String name) {
+    Path src = folder.resolve(name).normalize();
+    return src.startsWith(folder.normalize()) && dev.hindsight.load.Confinement.within(src, folder);
+  }
+
+  /** Copies the files an incident links to (evidence, CSV series) next to its page. */
+  private static int copyDataFiles(Incident i, Path target) {
+    Path folder = i.file().getParent();
+    Set<String> localFiles = linkedFiles(i);
     try {
       for (String name : localFiles) {
+        if (!copied(folder, name)) continue;
         Path src = folder.resolve(name).normalize();
-        if (!src.startsWith(folder.normalize()) || !dev.hindsight.load.Confinement.within(src, folder)) continue;
         Path dest = target.resolve(name).normalize();
         Files.createDirectories(dest.getParent());
         Files.copy(src, dest, StandardCopyOption.REPLACE_EXISTING);

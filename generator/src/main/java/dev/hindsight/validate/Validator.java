@@ -87,6 +87,44 @@ public final class Validator {
     return new ValidationReport(done.diagnostics(), done.files());
   }
 
+  /**
+   * Validates as {@link #report} does, for a quick rebuild that renders only what changed: the same
+   * problems, the source key of every incident file, and the incidents of the files checked afresh
+   * (a file taken from the cache gives back no incident).
+   */
+  public Survey survey(Path inputRoot, Optional<Path> configFile, Path cacheDir) {
+    Checks done = check(inputRoot, configFile, Optional.of(cacheDir), false);
+    Map<String, Incident> read = new java.util.HashMap<>();
+    for (Outcome o : done.outcomes()) {
+      if (o.validated() != null) read.put(o.incident().sourcePath(), o.incident());
+    }
+    return new Survey(done.config(), done.diagnostics(), done.files(), done.outcomes().size(), done.sourceKeys(), read);
+  }
+
+  /**
+   * What a {@link #survey} found.
+   *
+   * @param incidents how many files gave an incident
+   * @param sourceKeys the source key of each incident file that has one, by its path relative to the input folder
+   * @param read the incidents of the files checked afresh, by the same path
+   */
+  public record Survey(SiteConfig config, List<Diagnostic> diagnostics, int files, int incidents, Map<String, String> sourceKeys,
+      Map<String, Incident> read) {
+    public Survey {
+      diagnostics = List.copyOf(diagnostics);
+      sourceKeys = Map.copyOf(sourceKeys);
+      read = Map.copyOf(read);
+    }
+
+    public boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    public boolean hasWarnings() {
+      return diagnostics.stream().anyMatch(d -> !d.isError());
+    }
+  }
+
   /** The outcome of one file that gave an incident: what the checks across incidents read, and the incident (null when not read back). */
   private record Outcome(CorpusChecks.Ids ids, ValidatedIncident validated) {
     static Outcome of(ValidatedIncident v) {
@@ -162,7 +200,10 @@ public final class Validator {
       ValidationCache.Entry entry = hit.get();
       all.addAll(entry.diagnostics());
       if (entry.ids() == null) return Optional.empty();
-      if (entry.incident() == null) return Optional.of(new Outcome(entry.ids(), null));
+      if (entry.incident() == null) {
+        sourceKeys.put(DocumentReader.relativePath(inputRoot, file), ValidationCache.sourceKey(key, entry.dependencies()));
+        return Optional.of(new Outcome(entry.ids(), null));
+      }
       return sourceKeyed(entry.incident(), key, entry.dependencies(), sourceKeys).map(Outcome::of);
     }
     if (bytes == null) {

@@ -179,9 +179,9 @@ class SiteBuildTest {
     assertThat(Files.readString(out.resolve("calendar/all.ics"))).as("an open action is due in the calendar").contains("Due: Add the index");
     assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "status", "--no-briefs")));
 
-    // A kept file edited in place in the published site is made again, never spread.
+    // A kept file edited in place in the published site is made again by a full build, never spread.
     Files.writeString(out.resolve("data/actions.csv"), "edited in place");
-    assertThat(build(corpus, out, "--no-briefs").exitCode()).isZero();
+    assertThat(build(corpus, out, "--no-briefs", "--full").exitCode()).isZero();
     assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "edited", "--no-briefs")));
   }
 
@@ -213,7 +213,7 @@ class SiteBuildTest {
     Path spare = dir.resolve(".hindsight-cache/previous-site/site");
     assertThat(build(corpus, out).exitCode()).isZero();
     assertThat(spare).as("a first build replaces no site").doesNotExist();
-    String first = build(corpus, out).out();
+    String first = build(corpus, out, "--full").out();
     int pages = pagesBuilt(first);
     assertThat(first).contains("(" + pages + " unchanged, reused)");
     assertThat(tree(spare).keySet()).as("the replaced site, its links only").contains("incidents/2025-03-10-payments-slow/index.html",
@@ -223,7 +223,7 @@ class SiteBuildTest {
     assertThat(Files.getAttribute(page, "unix:nlink")).as("the page, its cache entry and the replaced site's link are one file").isEqualTo(3);
 
     // Unchanged: the next build starts from the replaced site and finds every page in place.
-    assertThat(build(corpus, out).out()).contains("(" + pages + " unchanged, reused)");
+    assertThat(build(corpus, out, "--full").out()).contains("(" + pages + " unchanged, reused)");
     assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "same")));
 
     // A removed incident takes its page, its brief and its service's page with it; an edit is rendered again.
@@ -240,13 +240,13 @@ class SiteBuildTest {
     assertThat(build(corpus, out).exitCode()).isZero();
     assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "back")));
     Files.writeString(out.resolve("index.html"), "edited in place");
-    assertThat(build(corpus, out).exitCode()).isZero();
+    assertThat(build(corpus, out, "--full").exitCode()).isZero();
     assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "edited")));
 
     // A spare cut short while being emptied (no mark that it is complete) is never started from.
     Files.delete(spare.resolve(".hindsight-spare"));
     Files.writeString(spare.resolve("stray.html"), "left by a killed build");
-    assertThat(build(corpus, out).exitCode()).isZero();
+    assertThat(build(corpus, out, "--full").exitCode()).isZero();
     assertThat(out.resolve("stray.html")).doesNotExist();
     assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "after-a-cut")));
     assertThat(dir.toFile().list()).as("no staging folders left behind").containsOnly("corpus", "site", ".hindsight-cache", "clean");
@@ -262,7 +262,7 @@ class SiteBuildTest {
     Path corpus = copyCorpus(BASELINE, dir);
     Path out = dir.resolve("site");
     assertThat(build(corpus, out).exitCode()).isZero();
-    assertThat(build(corpus, out).exitCode()).isZero();
+    assertThat(build(corpus, out, "--full").exitCode()).isZero();
     java.util.Map<String, String> published = tree(out);
     Path file = corpus.resolve("postmortems/2025-03-04-orders-slow.md");
     Files.writeString(file, Files.readString(file).replace("title: Orders database slow after deploy", "title: Orders database slow after the deploy"));
@@ -297,7 +297,7 @@ class SiteBuildTest {
     String rendered = Files.readString(page);
     assertThat(Files.getAttribute(page, "unix:nlink")).as("the page and its cache entry are one file").isEqualTo(2);
 
-    assertThat(build(corpus, out, "--no-briefs").out()).contains("(" + pages + " unchanged, reused)");
+    assertThat(build(corpus, out, "--no-briefs", "--full").out()).contains("(" + pages + " unchanged, reused)");
     assertThat(Files.getAttribute(page, "unix:nlink")).as("a reused page is linked again, not copied (and the replaced site, kept in the cache, holds a third link)")
         .isEqualTo(3);
 
@@ -307,7 +307,7 @@ class SiteBuildTest {
       channel.write(java.nio.ByteBuffer.wrap(edited.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
     assertThat(Files.readString(page)).isNotEqualTo(rendered).hasSameSizeAs(rendered);
-    assertThat(build(corpus, out, "--no-briefs").out()).as("the edited page is rendered again")
+    assertThat(build(corpus, out, "--no-briefs", "--full").out()).as("the edited page is rendered again by a full build")
         .contains("(" + (pages - 1) + " unchanged, reused)");
     assertThat(Files.readString(page)).isEqualTo(rendered);
 
