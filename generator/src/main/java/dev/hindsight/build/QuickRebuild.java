@@ -134,30 +134,36 @@ final class QuickRebuild {
     }
   }
 
-  private IncidentFigures figures(byte[] bytes) {
+  private IncidentFigures figures(BuildRecord last, Path recordFile, BuildRecord.Entry e) {
     try {
-      return smile.readValue(bytes, IncidentFigures.class);
-    } catch (IOException e) {
-      throw new NotKept("the analysis of an incident");
+      return smile.readValue(last.figuresOf(recordFile, e), IncidentFigures.class);
+    } catch (IOException | RuntimeException ex) {
+      throw new NotKept("the analysis of " + e.id());
     }
   }
 
   /**
-   * The record of a build just published: {@code all} is every incident the validation gave, in the
-   * site's order; {@code included} those in the site, with the analysis of each.
+   * Records a build just published, with its figures file: {@code all} is every incident the
+   * validation gave, in the site's order; {@code included} those in the site, with the analysis of
+   * each.
    */
-  BuildRecord record(BuildOptions options, List<Incident> all, Set<String> included, Analysis analysis, Map<String, String> sourceKeys,
+  void keep(BuildOptions options, List<Incident> all, Set<String> included, Analysis analysis, Map<String, String> sourceKeys,
       GitHistory history, SiteConfig config, int pages, int dataFiles, int briefs) throws IOException {
     String stamp = stamp(options.output());
     if (stamp == null) throw new IOException("the site's marker has no identity on this file system");
-    List<BuildRecord.Entry> entries = all.parallelStream().map(i -> {
+    List<byte[]> figures = all.parallelStream().map(i -> included.contains(i.id()) ? figures(analysis.of(i.id())) : new byte[0]).toList();
+    Path file = recordFile(options);
+    BuildRecord.Figures kept = BuildRecord.writeFigures(file, figures);
+    List<BuildRecord.Entry> entries = java.util.stream.IntStream.range(0, all.size()).parallel().mapToObj(k -> {
+      Incident i = all.get(k);
       boolean in = included.contains(i.id());
       String key = sourceKeys.get(i.sourcePath());
       return new BuildRecord.Entry(i.sourcePath(), key == null ? "" : key, projection(i), history(history, i.sourcePath()), in, i.id(),
           i.title(), i.severity(), SearchIndex.Doc.day(i, config), in ? List.copyOf(SiteRenderer.dataFiles(i)) : List.of(),
-          in ? figures(analysis.of(i.id())) : new byte[0]);
+          kept.at()[k], figures.get(k).length);
     }).toList();
-    return new BuildRecord(context(options, version), stamp, pages, dataFiles, briefs, entries);
+    new BuildRecord(context(options, version), stamp, pages, dataFiles, briefs, kept.token(), entries).write(file);
+    BuildRecord.pruneFigures(file, kept.token());
   }
 
   /**
@@ -168,15 +174,31 @@ final class QuickRebuild {
   Optional<BuildResult> run(BuildOptions options, java.util.function.Consumer<String> progress, long start) throws IOException {
     dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
     Path recordFile = recordFile(options);
-    Optional<BuildRecord> found = BuildRecord.read(recordFile);
-    timer.lap("  quick: record read");
-    if (found.isEmpty()) return Optional.empty();
-    BuildRecord last = found.get();
+    Optional<BuildRecord.Header> header = BuildRecord.header(recordFile);
     String stamp = stamp(options.output());
-    if (stamp == null || !last.output().equals(stamp) || !last.context().equals(context(options, version))) return Optional.empty();
+    if (header.isEmpty() || stamp == null || !header.get().output().equals(stamp) || !header.get().context().equals(context(options, version))) {
+      return Optional.empty();
+    }
+    // The rest of the record is read on another thread while the files are validated.
+    java.util.concurrent.FutureTask<Optional<BuildRecord>> reading = new java.util.concurrent.FutureTask<>(() -> BuildRecord.read(recordFile));
+    Thread reader = new Thread(reading, "hindsight-record");
+    reader.setDaemon(true);
+    reader.start();
+    timer.lap("  quick: record header");
 
     progress.accept("validating " + options.input());
     Validator.Survey survey = validator.survey(options.input(), options.config(), options.cacheRoot().resolve("validation"));
+    Optional<BuildRecord> found;
+    try {
+      found = reading.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("the build was interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      found = Optional.empty();
+    }
+    if (found.isEmpty() || !found.get().context().equals(header.get().context()) || !found.get().output().equals(stamp)) return Optional.empty();
+    BuildRecord last = found.get();
     if (survey.hasErrors() || options.strict() && survey.hasWarnings()) {
       return Optional.of(new BuildResult(survey.diagnostics(), survey.files(), false, 0, 0, 0, elapsed(start), 0, 0, false));
     }
@@ -224,6 +246,8 @@ final class QuickRebuild {
     List<Incident> pages = new ArrayList<>();
     Map<String, IncidentFigures> figures = new HashMap<>();
     List<SearchIndex.Doc> search = new ArrayList<>(titles.size());
+    List<String> previousKeys = new ArrayList<>(titles.size());
+    java.util.SortedSet<Integer> changedAt = new java.util.TreeSet<>();
     List<String> removed = new ArrayList<>();
     List<BuildRecord.Entry> entries = new ArrayList<>(last.entries().size());
     int dataFiles = last.dataFiles();
@@ -233,15 +257,20 @@ final class QuickRebuild {
         Incident i = changed.get(e.sourcePath());
         if (i == null) {
           entries.add(e);
-          if (e.included()) search.add(new SearchIndex.Doc(e.id(), e.title(), e.severity(), e.day(), keys.get(e.sourcePath()), null));
+          if (e.included()) {
+            search.add(new SearchIndex.Doc(e.id(), e.title(), e.severity(), e.day(), keys.get(e.sourcePath()), null));
+            previousKeys.add(e.sourceKey());
+          }
           continue;
         }
         List<String> names = List.of();
         if (e.included()) {
           Incident shown = options.publicOnly() ? i.withRelatedAmong(titles.keySet()) : i;
           pages.add(shown);
-          figures.put(i.id(), figures(e.figures()));
+          figures.put(i.id(), figures(last, recordFile, e));
+          changedAt.add(search.size());
           search.add(new SearchIndex.Doc(e.id(), e.title(), e.severity(), e.day(), keys.get(e.sourcePath()), shown));
+          previousKeys.add(e.sourceKey());
           names = List.copyOf(SiteRenderer.dataFiles(i));
           Set<String> gone = new LinkedHashSet<>(e.dataFiles());
           names.forEach(gone::remove);
@@ -249,19 +278,19 @@ final class QuickRebuild {
           dataFiles += names.size() - e.dataFiles().size();
         }
         entries.add(new BuildRecord.Entry(e.sourcePath(), keys.get(e.sourcePath()), e.projection(), history(history, e.sourcePath()), e.included(),
-            e.id(), e.title(), e.severity(), e.day(), names, e.figures()));
+            e.id(), e.title(), e.severity(), e.day(), names, e.figuresAt(), e.figuresLength()));
       }
       Analysis analysis = new Analysis(options.asOf(), figures, List.of(), List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), List.of());
       SiteRenderer renderer = new SiteRenderer(new TemplateSet(options.templates()), Optional.of(options.cacheRoot()));
       dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
-      renderer.renderChanged(config, pages, analysis, version, options.briefs(), history, keys, titles, search, patch);
+      renderer.renderChanged(config, pages, analysis, version, options.briefs(), history, keys, titles, search, previousKeys, changedAt, patch);
       timer.lap("  quick: pages and search index");
       // The record is out of date from the first file put in place: a build cut short in between
       // finds the changed incidents changed again, and renders them again.
       publisher.patch(patch, removed);
       timer.lap("  quick: patch");
       try {
-        new BuildRecord(last.context(), last.output(), last.pages(), dataFiles, last.briefs(), entries).write(recordFile);
+        new BuildRecord(last.context(), last.output(), last.pages(), dataFiles, last.briefs(), last.figures(), entries).write(recordFile);
       } catch (IOException e) {
         Files.deleteIfExists(recordFile);
       }

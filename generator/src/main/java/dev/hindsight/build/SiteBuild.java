@@ -150,8 +150,8 @@ public final class SiteBuild {
     try {
       java.util.Set<String> ids = new java.util.HashSet<>();
       included.forEach(i -> ids.add(i.id()));
-      new QuickRebuild(validator, version).record(options, validation.incidents(true, false), ids, analysis, validation.sourceKeys(), history,
-          config, summary.pages(), summary.files(), options.briefs() ? briefs.rendered() + briefs.reused() : 0).write(record);
+      new QuickRebuild(validator, version).keep(options, validation.incidents(true, false), ids, analysis, validation.sourceKeys(), history,
+          config, summary.pages(), summary.files(), options.briefs() ? briefs.rendered() + briefs.reused() : 0);
     } catch (IOException | RuntimeException e) {
       try {
         Files.deleteIfExists(record);

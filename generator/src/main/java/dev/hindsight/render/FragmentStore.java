@@ -176,6 +176,21 @@ public final class FragmentStore {
     }
   }
 
+  /**
+   * As {@link #save}, keeping every piece of the last build's file too, not only those asked for:
+   * for a quick rebuild, which asks for a few pieces while the site still shows the others.
+   */
+  public synchronized void saveKeepingAll() {
+    if (out == null) return;
+    for (Map.Entry<Key, long[]> e : index.entrySet()) {
+      if (written.contains(e.getKey())) continue;
+      byte[] bytes = new byte[(int) e.getValue()[1]];
+      old.get((int) e.getValue()[0], bytes);
+      keep(e.getKey(), bytes);
+    }
+    save();
+  }
+
   /** Puts the pieces this build asked for in place of the last build's (none asked: the file is left as it is). */
   public synchronized void save() {
     if (out == null) return;

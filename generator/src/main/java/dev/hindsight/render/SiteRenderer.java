@@ -89,7 +89,8 @@ public final class SiteRenderer {
     Optional<Path> fragments = cacheDir.map(d -> d.resolve("fragments"));
     FragmentStore searchTerms = new FragmentStore(fragments, "search-terms");
     tasks.add(timed("search index", () -> {
-      new SearchIndex().write(incidents, config, target.resolve("data/search"), i -> sourceKeys.get(i.sourcePath()), searchTerms);
+      new SearchIndex().write(incidents.stream().map(i -> SearchIndex.Doc.of(i, config, sourceKeys.get(i.sourcePath()))).toList(),
+          target.resolve("data/search"), searchTerms, fragments.map(SiteRenderer::searchPostings));
       searchTerms.save();
     }));
     Feeds feeds = new Feeds(config, markdown);
@@ -156,22 +157,26 @@ public final class SiteRenderer {
    * @param titles the title of every incident in the site, by id
    * @param search every incident of the site as the search index shows it, in the site's order;
    *     the changed ones with their incidents, the others with their source keys alone
+   * @param previousKeys each of those incidents' source keys in the last build
+   * @param changedAt where the changed ones are among them
    * @param sourceKeys each changed incident's source key by its source path
    * @return the files written, relative to {@code target}
    * @throws NotKept when the words of an incident that did not change are no longer in the cache
    */
   public List<String> renderChanged(SiteConfig config, List<Incident> changed, Analysis figures, String version, boolean briefs,
       dev.hindsight.load.GitHistory history, Map<String, String> sourceKeys, Map<String, String> titles, List<SearchIndex.Doc> search,
-      Path target) throws IOException {
+      List<String> previousKeys, java.util.SortedSet<Integer> changedAt, Path target) throws IOException {
     IncidentViews views = new IncidentViews(config, markdown, figures, version, briefs, history);
     cache = new PageCache(cacheDir.map(d -> d.resolve("pages")), fingerprint(version) + '\u0000' + config + '\u0000' + briefs + '\u0000' + figures.asOf());
     Set<String> ids = titles.keySet();
     List<IoTask> tasks = new java.util.ArrayList<>();
-    FragmentStore searchTerms = new FragmentStore(cacheDir.map(d -> d.resolve("fragments")), "search-terms");
-    tasks.add(() -> {
-      new SearchIndex().write(search, target.resolve("data/search"), searchTerms);
-      searchTerms.save();
-    });
+    Optional<Path> fragments = cacheDir.map(d -> d.resolve("fragments"));
+    FragmentStore searchTerms = new FragmentStore(fragments, "search-terms");
+    tasks.add(timed("search index", () -> {
+      new SearchIndex().update(search, previousKeys, changedAt, target.resolve("data/search"), searchTerms,
+          fragments.map(SiteRenderer::searchPostings).orElseThrow(() -> new NotKept("the search index's postings")));
+      searchTerms.saveKeepingAll();
+    }));
     for (Incident i : changed) {
       tasks.add(() -> {
         Path dir = target.resolve("incidents").resolve(i.id());
@@ -186,6 +191,11 @@ public final class SiteRenderer {
       walk.filter(Files::isRegularFile).forEach(p -> written.add(target.relativize(p).toString().replace('\\', '/')));
     }
     return written;
+  }
+
+  /** Where the search index's postings are kept for a quick rebuild ({@link SearchIndex#update}). */
+  private static Path searchPostings(Path fragments) {
+    return fragments.resolve("search-postings.bin");
   }
 
   /**
@@ -251,23 +261,36 @@ public final class SiteRenderer {
           return null;
         }));
       }
+      Throwable failed = null;
       for (java.util.concurrent.Future<?> f : done) {
         try {
-          f.get();
+          if (failed == null) f.get();
+          else if (!f.cancel(false)) waitFor(f);
         } catch (java.util.concurrent.ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof IOException io) throw io;
-          if (cause instanceof UncheckedIOException io) throw io.getCause();
-          if (cause instanceof RuntimeException re) throw re;
-          if (cause instanceof Error err) throw err;
-          throw new IllegalStateException(cause);
+          // The others that have not started are cancelled; those running are waited for, so that
+          // none writes into the target after the caller has thrown it away.
+          failed = e.getCause();
         }
       }
+      if (failed instanceof IOException io) throw io;
+      if (failed instanceof UncheckedIOException io) throw io.getCause();
+      if (failed instanceof RuntimeException re) throw re;
+      if (failed instanceof Error err) throw err;
+      if (failed != null) throw new IllegalStateException(failed);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("the build was interrupted");
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** Waits for a task to end, however it ends. */
+  private static void waitFor(java.util.concurrent.Future<?> f) throws InterruptedException {
+    try {
+      f.get();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException ignored) {
+      // only the first failure is reported
     }
   }
 

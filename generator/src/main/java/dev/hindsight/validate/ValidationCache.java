@@ -33,6 +33,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -95,6 +96,26 @@ final class ValidationCache {
   private final MessageDigest primed = sha256();
   private final ObjectMapper smile = mapper();
   private final Set<String> used = ConcurrentHashMap.newKeySet();
+
+  /**
+   * What each entry the last run used reports (its problems, what else it read, what the checks
+   * across incidents read), all in one file beside the entries: a report alone ({@link #get} without
+   * the incident: {@code hindsight validate}, a quick rebuild) reads that one file instead of
+   * opening every entry, which was most of a warm run at 10,000 files. An entry and its report
+   * are made by the same checks of the same bytes, so the two always agree.
+   */
+  private static final String REPORTS = "entries.reports";
+
+  /** The reports file as written: the cache's format, then each entry's report by its key. */
+  private record Reports(String format, Map<String, Report> reports) {}
+
+  /** The last run's reports, read on first use (or ahead of it: {@link #readReportsAhead}). */
+  private volatile Map<String, Report> lastReports;
+  private volatile java.util.concurrent.FutureTask<Map<String, Report>> readingReports;
+  /** The reports of the entries this run used, for the next run. */
+  private final Map<String, Report> reports = new ConcurrentHashMap<>();
+  /** Whether this run kept an entry the last run's reports do not hold. */
+  private volatile boolean newEntries;
   private volatile boolean dirReady;
   final AtomicInteger hits = new AtomicInteger();
   final AtomicInteger misses = new AtomicInteger();
@@ -133,6 +154,17 @@ final class ValidationCache {
    */
   Optional<Entry> get(String key, Path folder, boolean withIncident) {
     used.add(key);
+    if (!withIncident) {
+      Report known = lastReports().get(key);
+      if (known != null) {
+        for (Dependency d : known.dependencies()) {
+          if (!d.state().equals(state(folder, d.name()))) return miss();
+        }
+        hits.incrementAndGet();
+        reports.put(key, known);
+        return Optional.of(known.entry());
+      }
+    }
     Path file = dir.resolve(key + EXTENSION);
     try {
       // No entry (or a folder in its place) fails to read, like a damaged one: a miss.
@@ -145,9 +177,76 @@ final class ValidationCache {
         if (!d.state().equals(state(folder, d.name()))) return miss();
       }
       hits.incrementAndGet();
+      reports.put(key, new Report(entry.diagnostics(), entry.dependencies(), entry.ids()));
       return Optional.of(entry);
     } catch (IOException | RuntimeException e) {
       return miss();
+    }
+  }
+
+  private Map<String, Report> lastReports() {
+    Map<String, Report> known = lastReports;
+    if (known != null) return known;
+    synchronized (this) {
+      if (lastReports == null) {
+        try {
+          lastReports = readingReports != null ? readingReports.get() : readReports();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          lastReports = Map.of();
+        } catch (java.util.concurrent.ExecutionException e) {
+          lastReports = Map.of();
+        }
+      }
+      return lastReports;
+    }
+  }
+
+  /**
+   * Starts reading the last run's reports on a thread of its own, for a run that reports alone:
+   * it then overlaps with finding the files, which takes about as long.
+   */
+  void readReportsAhead() {
+    java.util.concurrent.FutureTask<Map<String, Report>> task = new java.util.concurrent.FutureTask<>(this::readReports);
+    Thread reader = new Thread(task, "hindsight-reports");
+    reader.setDaemon(true);
+    readingReports = task;
+    reader.start();
+  }
+
+  private Map<String, Report> readReports() {
+    try {
+      Reports all = smile.readValue(Files.readAllBytes(dir.resolve(REPORTS)), Reports.class);
+      if (!FORMAT.equals(all.format()) || all.reports() == null) return Map.of();
+      for (Report r : all.reports().values()) {
+        if (r == null || r.diagnostics() == null || r.dependencies() == null) return Map.of();
+      }
+      return all.reports();
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+  }
+
+  /**
+   * Writes the reports of the entries this run used, for the next run, unless the file there holds
+   * them already: written when this run kept a new entry, when there is none, or when it holds
+   * entries this run did not use.
+   */
+  void saveReports() {
+    Path file = dir.resolve(REPORTS);
+    Map<String, Report> last = lastReports;
+    if (!newEntries && Files.isRegularFile(file) && (last == null || last.keySet().equals(reports.keySet()))) return;
+    if (!Files.isDirectory(dir)) return;
+    try {
+      Path next = dir.resolve(REPORTS + ".new");
+      Files.write(next, smile.writeValueAsBytes(new Reports(FORMAT, new java.util.TreeMap<>(reports))));
+      Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // a reports file that is not written is not read either: entries are then opened one by one
+      }
     }
   }
 
@@ -191,6 +290,8 @@ final class ValidationCache {
         dirReady = true;
       }
       Files.write(dir.resolve(key + EXTENSION), smile.writeValueAsBytes(Entry.of(List.copyOf(diagnostics), dependencies, incident)));
+      reports.put(key, new Report(List.copyOf(diagnostics), dependencies, incident == null ? null : incident.ids()));
+      newEntries = true;
     } catch (IOException | RuntimeException e) {
       // a cache that cannot be written is not used; the validation itself is complete
     }
@@ -200,10 +301,13 @@ final class ValidationCache {
   /** Deletes the entries this run did not use (and temporary files a killed run left); the record of digests stays. */
   void prune() {
     if (!Files.isDirectory(dir)) return;
+    // A run that kept nothing new and used exactly the entries the last one did has nothing to delete.
+    Map<String, Report> last = lastReports;
+    if (!newEntries && last != null && !last.isEmpty() && last.keySet().equals(used)) return;
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f : files.toList()) {
         String name = f.getFileName().toString();
-        if (name.equals(DIGESTS)) continue;
+        if (name.equals(DIGESTS) || name.equals(REPORTS)) continue;
         if (!name.endsWith(EXTENSION) || !used.contains(name.substring(0, name.length() - EXTENSION.length()))) Files.deleteIfExists(f);
       }
     } catch (IOException | RuntimeException e) {

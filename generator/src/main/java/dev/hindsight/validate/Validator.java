@@ -149,10 +149,12 @@ public final class Validator {
     IncidentChecks checks = new IncidentChecks(config, loaded.isPresent());
     Lints lints = new Lints(config);
 
+    Optional<ValidationCache> cache = cacheDir.map(dir -> new ValidationCache(dir, config, loaded.isPresent(), racyMargin));
+    // A report reads the last run's reports while the files are found.
+    if (!incidentsWanted) cache.ifPresent(ValidationCache::readReportsAhead);
     List<Diagnostic> scanProblems = new ArrayList<>();
     List<Path> files = scanner.scan(inputRoot, scanProblems);
     all.addAll(scanProblems);
-    Optional<ValidationCache> cache = cacheDir.map(dir -> new ValidationCache(dir, config, loaded.isPresent(), racyMargin));
     timer.lap("  validation: set-up and scan");
     Map<String, String> sourceKeys = new ConcurrentHashMap<>();
     List<Outcome> valid = files.parallelStream()
@@ -163,6 +165,7 @@ public final class Validator {
     timer.lap("  validation: files");
     cache.ifPresent(c -> {
       c.prune();
+      c.saveReports();
       c.digests.save();
       lastCacheUse = new CacheUse(c.hits.get(), c.misses.get());
       lastHashed = c.digests.hashed.get();

@@ -159,12 +159,12 @@ class SiteBuildTest {
     List<String> kept = List.of("calendar/all.ics", "data/actions.csv", "data/actions.json", "data/trends.json", "feed.xml");
     assertThat(build(corpus, out, "--no-briefs").exitCode()).isZero();
     java.util.Map<String, Object> before = fileKeys(out, kept);
-    Object index = fileKey(out.resolve("data/search/docs.json"));
+    Object index = fileKey(out.resolve("data/search/vocab.json"));
 
     Files.writeString(file, Files.readString(file) + "\nA sentence added to the narrative.\n");
     assertThat(build(corpus, out, "--no-briefs").exitCode()).isZero();
     assertThat(fileKeys(out, kept)).as("the same files, put in place again").isEqualTo(before);
-    assertThat(fileKey(out.resolve("data/search/docs.json"))).as("the search index holds the narrative's words: made again").isNotEqualTo(index);
+    assertThat(fileKey(out.resolve("data/search/vocab.json"))).as("the search index holds the narrative's words: made again").isNotEqualTo(index);
     assertThat(tree(out)).isEqualTo(tree(cleanBuild(corpus, dir, "narrative", "--no-briefs")));
 
     String text = Files.readString(file);

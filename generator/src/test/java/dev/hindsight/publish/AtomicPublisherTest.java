@@ -107,4 +107,60 @@ class AtomicPublisherTest {
     assertThat(dir.resolve("site/index.html")).hasContent("last good");
     assertThat(dir.toFile().list()).containsOnly("site");
   }
+
+  /**
+   * A patch puts its files over the published site, each replacing the file of that name whole (a
+   * hard link elsewhere to the old file keeps the old bytes), and deletes what it lists with the
+   * folders that leaves empty.
+   */
+  @Test
+  void aPatchReplacesItsFilesAndDeletesWhatItLists(@TempDir Path dir) throws IOException {
+    Path out = Files.createDirectories(dir.resolve("site/incidents/a/files"));
+    Files.writeString(dir.resolve("site/index.html"), "index");
+    Files.writeString(dir.resolve("site/incidents/a/index.html"), "old page");
+    Files.writeString(dir.resolve("site/incidents/a/files/plan.txt"), "plan");
+    Path kept = Files.createLink(dir.resolve("kept-entry.html"), dir.resolve("site/incidents/a/index.html"));
+    AtomicPublisher publisher = new AtomicPublisher(dir.resolve("site"));
+    Path patch = publisher.patchFolder();
+    Files.createDirectories(patch.resolve("incidents/a"));
+    Files.writeString(patch.resolve("incidents/a/index.html"), "new page");
+    Files.createDirectories(patch.resolve("data/search"));
+    Files.writeString(patch.resolve("data/search/docs.json"), "[]");
+    publisher.patch(patch, java.util.List.of("incidents/a/files/plan.txt"));
+    assertThat(dir.resolve("site/incidents/a/index.html")).hasContent("new page");
+    assertThat(kept).as("the cache entry the old page was linked to").hasContent("old page");
+    assertThat(dir.resolve("site/data/search/docs.json")).hasContent("[]");
+    assertThat(dir.resolve("site/index.html")).hasContent("index");
+    assertThat(out).as("an emptied folder goes too").doesNotExist();
+    assertThat(dir.toFile().list()).containsOnly("site", "kept-entry.html");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> publisher.patch(publisher.patchFolder(), java.util.List.of("../kept-entry.html")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(kept).exists();
+  }
+
+  /**
+   * A patch cut short after it was complete (marked) is finished by the next build's recovery; one
+   * cut short before is thrown away and the site stays as it was.
+   */
+  @Test
+  void recoveryFinishesACompletePatchAndDropsAnIncompleteOne(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("site/incidents/a"));
+    Files.writeString(dir.resolve("site/incidents/a/index.html"), "old page");
+    Files.writeString(dir.resolve("site/gone.html"), "gone");
+    AtomicPublisher publisher = new AtomicPublisher(dir.resolve("site"));
+    Path incomplete = publisher.patchFolder();
+    Files.writeString(incomplete.resolve("index.html"), "half-made index");
+    Path complete = publisher.patchFolder();
+    Files.createDirectories(complete.resolve("incidents/a"));
+    Files.writeString(complete.resolve("incidents/a/index.html"), "new page");
+    // as if killed after marking it complete and moving one file of two
+    Files.writeString(complete.resolve(AtomicPublisher.PATCH_READY), "gone.html\n");
+    Files.writeString(dir.resolve("site/search.json"), "new search");
+    new AtomicPublisher(dir.resolve("site")).recover();
+    assertThat(dir.resolve("site/incidents/a/index.html")).hasContent("new page");
+    assertThat(dir.resolve("site/search.json")).hasContent("new search");
+    assertThat(dir.resolve("site/gone.html")).doesNotExist();
+    assertThat(dir.resolve("site/index.html")).as("the incomplete patch is not applied").doesNotExist();
+    assertThat(dir.toFile().list()).containsOnly("site");
+  }
 }

@@ -160,6 +160,34 @@ class ValidationCacheTest {
     assertThat(reused).as("files whose report was read back from the cache").isGreaterThan(75);
   }
 
+  /**
+   * A report reads each file's problems from one file of reports beside the entries, not from the
+   * entries themselves: with the entries gone it still finds everything without checking a file
+   * again, while a full validation, which needs the incidents, checks them all again. A damaged
+   * reports file is not used, and a report then reads the entries.
+   */
+  @Test
+  void aReportReadsTheReportsFileAndADamagedOneIsNotUsed() throws IOException {
+    Warm warm = warmExamples();
+    ValidationReport expected = warm.fresh().report();
+    Path reports = warm.cache().resolve("entries.reports");
+    assertThat(reports).exists();
+    byte[] kept = Files.readAllBytes(reports);
+    Files.writeString(reports, "{ not smile");
+    assertThat(warm.validator().report(warm.input(), config(warm.corpus()), Optional.of(warm.cache()))).isEqualTo(expected);
+    assertThat(warm.use()).as("from the entries").isEqualTo(new Validator.CacheUse(warm.files(), 0));
+    assertThat(reports).as("written again whole").exists();
+    assertThat(Files.readAllBytes(reports)).isEqualTo(kept);
+
+    try (Stream<Path> entries = Files.list(warm.cache())) {
+      for (Path entry : entries.filter(e -> e.toString().endsWith(".smile")).toList()) Files.delete(entry);
+    }
+    assertThat(warm.validator().report(warm.input(), config(warm.corpus()), Optional.of(warm.cache()))).isEqualTo(expected);
+    assertThat(warm.use()).as("from the reports file alone").isEqualTo(new Validator.CacheUse(warm.files(), 0));
+    assertThat(outcome(warm.again())).isEqualTo(outcome(warm.fresh()));
+    assertThat(warm.use()).as("a full validation reads incidents, which only the entries hold").isEqualTo(new Validator.CacheUse(0, warm.files()));
+  }
+
   @Test
   void editingAnIncidentAMetricCsvOrAnEvidenceFileChecksThatIncidentAgain() throws IOException {
     Warm warm = warmExamples();
@@ -267,8 +295,8 @@ class ValidationCacheTest {
     assertThat(warm.use().reused()).isZero();
     assertThat(fromBrokenCache).isEqualTo(outcome(warm.fresh()));
     try (Stream<Path> entries = Files.list(warm.cache())) {
-      assertThat(entries.map(Path::getFileName).map(Path::toString).toList()).as("entries, rewritten, and the record of digests; nothing left over")
-          .hasSize(warm.files() + 1).contains("files.digests").filteredOn(n -> !n.endsWith(".smile")).hasSize(1);
+      assertThat(entries.map(Path::getFileName).map(Path::toString).toList()).as("entries, rewritten, their reports and the record of digests; nothing left over")
+          .hasSize(warm.files() + 2).contains("files.digests", "entries.reports").filteredOn(n -> !n.endsWith(".smile")).hasSize(2);
     }
   }
 
