@@ -265,12 +265,16 @@ public final class SiteRenderer {
       for (java.util.concurrent.Future<?> f : done) {
         try {
           if (failed == null) f.get();
-          else if (!f.cancel(false)) waitFor(f);
+          else f.cancel(false);
         } catch (java.util.concurrent.ExecutionException e) {
-          // The others that have not started are cancelled; those running are waited for, so that
-          // none writes into the target after the caller has thrown it away.
           failed = e.getCause();
         }
+      }
+      if (failed != null) {
+        // The tasks that had not started are cancelled; those running are waited for, so that none
+        // writes into the target after the caller has thrown it away.
+        pool.shutdown();
+        pool.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
       }
       if (failed instanceof IOException io) throw io;
       if (failed instanceof UncheckedIOException io) throw io.getCause();
@@ -282,15 +286,6 @@ public final class SiteRenderer {
       throw new java.io.InterruptedIOException("the build was interrupted");
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  /** Waits for a task to end, however it ends. */
-  private static void waitFor(java.util.concurrent.Future<?> f) throws InterruptedException {
-    try {
-      f.get();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException ignored) {
-      // only the first failure is reported
     }
   }
 
