@@ -61,6 +61,13 @@ class QuickRebuildTest {
     assertThat(build(corpus, out, extra).out()).as("a full build").doesNotContain("Quick rebuild");
   }
 
+  /** The site a first build of {@code corpus} makes in {@code dir}: a full one, which records what it published. */
+  private static Path builtInFull(Path corpus, Path dir, String... extra) {
+    Path out = dir.resolve("site");
+    full(corpus, out, extra);
+    return out;
+  }
+
   /** Requires {@code out} to be what a clean build (no cache, new folder) of the same files makes. */
   private static void sameAsClean(Path corpus, Path out, Path dir, String... extra) throws IOException {
     Path clean = Files.createTempDirectory(dir, "clean").resolve("site");
@@ -76,8 +83,7 @@ class QuickRebuildTest {
   @Test
   void aNarrativeEditRendersOnlyItsPageAndTheSearchIndexAndGivesTheSiteACleanBuildGives(@TempDir Path dir) throws IOException {
     Path corpus = corpus(dir);
-    Path out = dir.resolve("site");
-    full(corpus, out);
+    Path out = builtInFull(corpus, dir);
     Path page = out.resolve("incidents/2025-05-20-checkout-outage-reporting-query-deadlock/index.html");
     Path index = out.resolve("index.html");
     Object indexFile = fileKey(index);
@@ -107,8 +113,7 @@ class QuickRebuildTest {
   @Test
   void aFileShownOnlyOnItsIncidentsPageIsAQuickRebuildToo(@TempDir Path dir) throws IOException {
     Path corpus = corpus(dir);
-    Path out = dir.resolve("site");
-    full(corpus, out, "--no-briefs");
+    Path out = builtInFull(corpus, dir, "--no-briefs");
     Files.writeString(corpus.resolve(BLOAT + "plan.txt"), "Index Only Scan using products_sku_idx on products (rows=1)\n");
     quick(corpus, out, 1, "--no-briefs");
     assertThat(Files.readString(out.resolve("incidents/2025-11-18-catalog-db-index-bloat/index.html"))).contains("Index Only Scan using products_sku_idx");
@@ -128,8 +133,7 @@ class QuickRebuildTest {
   @Test
   void everyOtherEditMakesAFullBuildOfTheSameSite(@TempDir Path dir) throws IOException {
     Path corpus = corpus(dir);
-    Path out = dir.resolve("site");
-    full(corpus, out, "--no-briefs");
+    Path out = builtInFull(corpus, dir, "--no-briefs");
     Path deadlock = corpus.resolve(DEADLOCK);
     String text = Files.readString(deadlock);
 
@@ -178,8 +182,7 @@ class QuickRebuildTest {
   @Test
   void aSiteReplacedByAnotherBuildOrAClearedCacheMakesAFullBuild(@TempDir Path dir) throws IOException {
     Path corpus = corpus(dir);
-    Path out = dir.resolve("site");
-    full(corpus, out, "--no-briefs");
+    Path out = builtInFull(corpus, dir, "--no-briefs");
     // Built with another cache (or by hand): the record describes a site that is no longer there.
     build(corpus, out, "--no-briefs", "--no-cache");
     append(corpus.resolve(DEADLOCK), "\nAfter a build without the cache.\n");
@@ -197,8 +200,7 @@ class QuickRebuildTest {
   @Test
   void aPublicBuildIsQuickToo(@TempDir Path dir) throws IOException {
     Path corpus = corpus(dir);
-    Path out = dir.resolve("site");
-    full(corpus, out, "--no-briefs", "--public");
+    Path out = builtInFull(corpus, dir, "--no-briefs", "--public");
     append(corpus.resolve(DEADLOCK), "\nA public sentence.\n");
     quick(corpus, out, 1, "--no-briefs", "--public");
     sameAsClean(corpus, out, dir, "--no-briefs", "--public");
