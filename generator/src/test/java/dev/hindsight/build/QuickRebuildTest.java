@@ -143,7 +143,7 @@ class QuickRebuildTest {
     full(corpus, out, "--no-briefs");
     sameAsClean(corpus, out, dir, "--no-briefs");
 
-    // An edit undone: the file is taken from the validation cache, not read, so a full build reads it.
+    // The title put back: what the rest of the site shows changed again, so a full build again.
     Files.writeString(deadlock, text);
     full(corpus, out, "--no-briefs");
     sameAsClean(corpus, out, dir, "--no-briefs");
