@@ -300,12 +300,20 @@ final class QuickRebuild {
     } catch (NotKept e) {
       return null;
     } catch (TemplateFailure e) {
-      List<Diagnostic> all = new ArrayList<>(survey.diagnostics());
-      all.add(e.diagnostic());
-      return new BuildResult(all, survey.files(), false, 0, 0, 0, elapsed(start), 0, 0, false);
+      return failed(survey, e.diagnostic(), start);
+    } catch (IOException e) {
+      return failed(survey, Diagnostic.error(Location.startOf(options.output()), Code.HS004, "the build could not write: " + e.getMessage(),
+          "check the disk space and permissions of the output folder"), start);
     } finally {
       publisher.abort(patch);
     }
+  }
+
+  /** A rebuild that published nothing, with the problem that stopped it after the validation's. */
+  private static BuildResult failed(Validator.Survey survey, Diagnostic problem, long start) {
+    List<Diagnostic> all = new ArrayList<>(survey.diagnostics());
+    all.add(problem);
+    return new BuildResult(all, survey.files(), false, 0, 0, 0, elapsed(start), 0, 0, false);
   }
 
   private static long elapsed(long start) {
