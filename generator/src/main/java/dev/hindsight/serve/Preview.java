@@ -72,7 +72,12 @@ public final class Preview implements AutoCloseable {
     if (!result.diagnostics().isEmpty()) new Reporter(ReportFormat.TEXT, out).report(result.diagnostics(), result.files());
     if (result.published()) {
       builds++;
-      out.printf("Rebuilt %d pages in %d ms.%n", result.pages(), (System.nanoTime() - start) / 1_000_000);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      int rendered = result.pages() - result.pagesReused();
+      if (!result.quick()) out.printf("Rebuilt %d pages (%d unchanged) in %d ms.%n", result.pages(), result.pagesReused(), millis);
+      else if (rendered == 0) out.printf("Nothing to rebuild: no incident changed (%d ms).%n", millis);
+      else out.printf("Rebuilt %d changed incident page%s and the search index in %d ms (a quick rebuild: only narratives changed).%n",
+          rendered, rendered == 1 ? "" : "s", millis);
     } else {
       out.println("The build has errors; the last good site stays online.");
     }
