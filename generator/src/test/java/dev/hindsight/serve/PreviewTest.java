@@ -45,6 +45,12 @@ class PreviewTest {
       assertThat(get(page)).contains("<h1>Orders database slow after the deploy</h1>");
       assertThat(get("http://127.0.0.1:" + port + "/__hindsight/status")).contains("\"build\":2").contains("\"problems\":[]");
 
+      // A narrative edit, the author's commonest: only that page and the search index are rendered.
+      Files.writeString(file, Files.readString(file) + "\nThe plan showed a sequential scan on orders.\n");
+      waitFor(() -> preview.builds() >= 3);
+      assertThat(get(page)).contains("The plan showed a sequential scan on orders.");
+      assertThat(log.toString()).contains("Rebuilt 1 changed incident page and the search index in").contains("a quick rebuild");
+
       Files.writeString(file, Files.readString(file).replace("    owner: dba\n", ""));
       waitFor(() -> {
         try {
