@@ -14,4 +14,9 @@ public record BuildResult(List<Diagnostic> diagnostics, int files, boolean publi
   public BuildResult {
     diagnostics = List.copyOf(diagnostics);
   }
+
+  /** How many pages were rendered, not reused. */
+  public int pagesRendered() {
+    return pages - pagesReused;
+  }
 }

@@ -94,7 +94,7 @@ final class QuickRebuild {
   }
 
   private static void fileDigest(StringBuilder text, Path file) throws IOException {
-    if (Files.isRegularFile(file)) text.append(Digests.sha256Hex(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)));
+    if (Files.isRegularFile(file)) text.append(java.util.HexFormat.of().formatHex(Digests.sha256().digest(Files.readAllBytes(file))));
     else text.append("missing");
   }
 
@@ -199,7 +199,7 @@ final class QuickRebuild {
     }
     if (found.isEmpty() || !found.get().context().equals(header.get().context()) || !found.get().output().equals(stamp)) return Optional.empty();
     BuildRecord last = found.get();
-    if (survey.hasErrors() || options.strict() && survey.hasWarnings()) {
+    if (survey.report().hasErrors() || options.strict() && survey.report().hasWarnings()) {
       return Optional.of(new BuildResult(survey.diagnostics(), survey.files(), false, 0, 0, 0, elapsed(start), 0, 0, false));
     }
     Map<String, String> keys = survey.sourceKeys();

@@ -123,8 +123,10 @@ public final class SiteBuild {
       Files.deleteIfExists(record);
       publisher.commit(staging, placed);
       committed = true;
-      this.progress.accept("recording");
-      if (options.cache()) keepRecord(options, validation, included, analysis, history, config, summary, briefs, record);
+      if (options.cache()) {
+        this.progress.accept("recording what was built");
+        keepRecord(options, validation, included, analysis, history, config, summary, briefs, record);
+      }
       this.progress.accept("done");
       return new BuildResult(diagnostics, validation.files(), true, summary.pages(), summary.reused(), summary.files(), elapsed(start),
           briefs.rendered(), briefs.reused(), false);

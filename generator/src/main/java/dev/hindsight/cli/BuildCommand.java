@@ -82,7 +82,7 @@ final class BuildCommand implements java.util.concurrent.Callable<Integer> {
         result.pages(), result.pagesReused(), result.briefsRendered() + result.briefsReused(), result.briefsReused(), result.files(), output,
         result.millis());
     if (result.quick()) {
-      int rendered = result.pages() - result.pagesReused();
+      int rendered = result.pagesRendered();
       context.out().println(rendered == 0 ? "Quick rebuild: no incident changed since the last build, so the site was left as it is; --full renders everything again."
           : "Quick rebuild: only narratives (or files shown on their own pages) changed, so only " + (rendered == 1 ? "that incident's page" : "those " + rendered + " incidents' pages")
           + " and the search index were rendered; --full renders everything.");

@@ -69,7 +69,7 @@ public final class SiteRenderer {
       String version, boolean briefs, dev.hindsight.load.GitHistory history, Map<String, String> sourceKeys, Path target) throws IOException {
     dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
     IncidentViews views = new IncidentViews(config, markdown, analysis, version, briefs, history);
-    cache = new PageCache(cacheDir.map(d -> d.resolve("pages")), fingerprint(version) + '\u0000' + config + '\u0000' + briefs + '\u0000' + analysis.asOf());
+    cache = pageCache(config, version, briefs, analysis);
     Files.createDirectories(target);
     templates.copyAssets(target.resolve("assets"));
     VendorAssets.copyTo(target.resolve("assets/vendor"));
@@ -160,14 +160,13 @@ public final class SiteRenderer {
    * @param previousKeys each of those incidents' source keys in the last build
    * @param changedAt where the changed ones are among them
    * @param sourceKeys each changed incident's source key by its source path
-   * @return the files written, relative to {@code target}
    * @throws NotKept when the words of an incident that did not change are no longer in the cache
    */
-  public List<String> renderChanged(SiteConfig config, List<Incident> changed, Analysis figures, String version, boolean briefs,
+  public void renderChanged(SiteConfig config, List<Incident> changed, Analysis figures, String version, boolean briefs,
       dev.hindsight.load.GitHistory history, Map<String, String> sourceKeys, Map<String, String> titles, List<SearchIndex.Doc> search,
       List<String> previousKeys, java.util.SortedSet<Integer> changedAt, Path target) throws IOException {
     IncidentViews views = new IncidentViews(config, markdown, figures, version, briefs, history);
-    cache = new PageCache(cacheDir.map(d -> d.resolve("pages")), fingerprint(version) + '\u0000' + config + '\u0000' + briefs + '\u0000' + figures.asOf());
+    cache = pageCache(config, version, briefs, figures);
     Set<String> ids = titles.keySet();
     List<IoTask> tasks = new java.util.ArrayList<>();
     Optional<Path> fragments = cacheDir.map(d -> d.resolve("fragments"));
@@ -186,11 +185,11 @@ public final class SiteRenderer {
       });
     }
     runAll(tasks);
-    List<String> written = new java.util.ArrayList<>();
-    try (java.util.stream.Stream<Path> walk = Files.walk(target)) {
-      walk.filter(Files::isRegularFile).forEach(p -> written.add(target.relativize(p).toString().replace('\\', '/')));
-    }
-    return written;
+  }
+
+  /** The page cache of a build: its keys start from the code, templates, settings and as-of date, the same for every page. */
+  private PageCache pageCache(SiteConfig config, String version, boolean briefs, Analysis analysis) throws IOException {
+    return new PageCache(cacheDir.map(d -> d.resolve("pages")), fingerprint(version) + '\u0000' + config + '\u0000' + briefs + '\u0000' + analysis.asOf());
   }
 
   /** Where the search index's postings are kept for a quick rebuild ({@link SearchIndex#update}). */

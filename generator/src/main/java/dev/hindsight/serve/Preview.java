@@ -73,7 +73,7 @@ public final class Preview implements AutoCloseable {
     if (result.published()) {
       builds++;
       long millis = (System.nanoTime() - start) / 1_000_000;
-      int rendered = result.pages() - result.pagesReused();
+      int rendered = result.pagesRendered();
       if (!result.quick()) out.printf("Rebuilt %d pages (%d unchanged) in %d ms.%n", result.pages(), result.pagesReused(), millis);
       else if (rendered == 0) out.printf("Nothing to rebuild: no incident changed (%d ms).%n", millis);
       else out.printf("Rebuilt %d changed incident page%s and the search index in %d ms (a quick rebuild: only narratives changed).%n",

@@ -157,9 +157,7 @@ final class ValidationCache {
     if (!withIncident) {
       Report known = lastReports().get(key);
       if (known != null) {
-        for (Dependency d : known.dependencies()) {
-          if (!d.state().equals(state(folder, d.name()))) return miss();
-        }
+        if (!holds(known.dependencies(), folder)) return miss();
         hits.incrementAndGet();
         reports.put(key, known);
         return Optional.of(known.entry());
@@ -173,15 +171,21 @@ final class ValidationCache {
       if (entry.diagnostics() == null || entry.dependencies() == null || withIncident && (entry.ids() == null) != (entry.incident() == null)) {
         return miss();
       }
-      for (Dependency d : entry.dependencies()) {
-        if (!d.state().equals(state(folder, d.name()))) return miss();
-      }
+      if (!holds(entry.dependencies(), folder)) return miss();
       hits.incrementAndGet();
       reports.put(key, new Report(entry.diagnostics(), entry.dependencies(), entry.ids()));
       return Optional.of(entry);
     } catch (IOException | RuntimeException e) {
       return miss();
     }
+  }
+
+  /** Whether every file an entry read is still in the state it was read in. */
+  private boolean holds(List<Dependency> dependencies, Path folder) {
+    for (Dependency d : dependencies) {
+      if (!d.state().equals(state(folder, d.name()))) return false;
+    }
+    return true;
   }
 
   private Map<String, Report> lastReports() {

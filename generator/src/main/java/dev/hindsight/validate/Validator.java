@@ -116,12 +116,9 @@ public final class Validator {
       read = Map.copyOf(read);
     }
 
-    public boolean hasErrors() {
-      return diagnostics.stream().anyMatch(Diagnostic::isError);
-    }
-
-    public boolean hasWarnings() {
-      return diagnostics.stream().anyMatch(d -> !d.isError());
+    /** The problems found, for a report. */
+    public ValidationReport report() {
+      return new ValidationReport(diagnostics, files);
     }
   }
 

@@ -166,6 +166,12 @@ class QuickRebuildTest {
     full(corpus, out, "--no-briefs");
     sameAsClean(corpus, out, dir, "--no-briefs");
 
+    // The configuration, even a comment in it.
+    append(corpus.resolve("hindsight.yaml"), "\n# reviewed by the DBA team\n");
+    append(deadlock, "\nA sentence with the configuration edit.\n");
+    full(corpus, out, "--no-briefs");
+    sameAsClean(corpus, out, dir, "--no-briefs");
+
     // Another day, another setting, another template.
     full(corpus, out, "--no-briefs", "--as-of", "2026-11-26");
     full(corpus, out);
