@@ -173,10 +173,12 @@ class SiteInBrowserTest {
     return input;
   }
 
+  /** The results once they show with their snippets (titles show first; snippets follow from their own files). */
   private static List<WebElement> waitForResults() {
     return new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(5)).until(d -> {
       List<WebElement> r = d.findElements(By.cssSelector("#search-results .search-result"));
-      return r.isEmpty() ? null : r;
+      boolean pending = !d.findElements(By.cssSelector("#search-results .search-snippet[data-pending]")).isEmpty();
+      return r.isEmpty() || pending ? null : r;
     });
   }
 
