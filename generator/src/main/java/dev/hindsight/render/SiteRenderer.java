@@ -109,7 +109,13 @@ public final class SiteRenderer {
         () -> feeds.csv(analysis, target.resolve("data/actions.csv")))));
     tasks.add(timed("atom feed", () -> outputs.make("feed.xml", () -> KeyText.of(Feeds.newestPublished(incidents).stream().map(FeedEntry::of).toList()),
         target, "feed.xml", () -> feeds.atom(incidents, target.resolve("feed.xml")))));
-    tasks.add(timed("index page", () -> write("index.ftlh", views.index(incidents, skippedDrafts, draftsIncluded), target.resolve("index.html"))));
+    tasks.add(timed("index pages", () -> {
+      List<Views.IndexPage> pages = views.index(incidents, skippedDrafts, draftsIncluded);
+      for (int n = 1; n <= pages.size(); n++) {
+        write("index.ftlh", pages.get(n - 1), target.resolve(IncidentViews.indexPageUrl(n).replace("index.html", "")).resolve("index.html"));
+      }
+      if (pages.size() > 1) IndexRows.write(pages.stream().flatMap(p -> p.incidents().stream()).toList(), target.resolve(IncidentViews.INDEX_ROWS));
+    }));
     // The three exports are tasks of their own: each is mostly writing one large file.
     DataExport exports = new DataExport(config);
     // incidents.json is written every time: the text of its inputs (every incident's figures) takes as long to make as the file.
@@ -340,7 +346,7 @@ public final class SiteRenderer {
     }
     if (page instanceof Views.IndexPage x) {
       return KeyText.of(new Views.IndexPage(x.site(), List.of(), x.severities(), x.services(), x.categories(), x.statuses(), x.years(), x.drafts(),
-          x.draftsIncluded())) + digests(x.incidents());
+          x.draftsIncluded(), x.total(), x.pager(), x.rowsUrl())) + digests(x.incidents());
     }
     return KeyText.of(page);
   }

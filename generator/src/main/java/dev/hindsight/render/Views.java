@@ -18,9 +18,24 @@ public final class Views {
       String id, String url, String title, String severity, int severityRank, String status, List<String> services,
       String started, String startedIso, String duration, String category, String summaryText, String year, long durationMinutes) {}
 
-  /** The index, with the values each filter offers. */
+  /**
+   * One page of the index, with the values each filter offers. A long index is cut into pages of
+   * {@link IncidentViews#PAGE_SIZE} rows: then {@code pager} says where this page stands and
+   * {@code rowsUrl} (from the site root) names every row's data, which the filters search; both are
+   * null when one page holds every row.
+   */
   public record IndexPage(Site site, List<IncidentRow> incidents, List<String> severities, List<String> services, List<String> categories,
-      List<String> statuses, List<String> years, int drafts, boolean draftsIncluded) {}
+      List<String> statuses, List<String> years, int drafts, boolean draftsIncluded, int total, Pager pager, String rowsUrl) {}
+
+  /**
+   * Where a page stands among the pages of one long list: its number, the rows it shows
+   * ({@code from} to {@code to} of {@code total}, counted from 1), and links relative to it (null
+   * where there is no such page).
+   */
+  public record Pager(int number, int count, int from, int to, int total, String previous, String next, List<PageLink> pages) {}
+
+  /** A link in a pager: a page's number, or a gap ("…", no link); {@code current} marks the page itself. */
+  public record PageLink(String text, String href, boolean current) {}
 
   /** A labelled value for the facts box ("Time to detect" → "14 min"), with an optional note. */
   public record Fact(String label, String value, String iso, String note) {
