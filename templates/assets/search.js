@@ -11,7 +11,7 @@
     'all', 'any', 'our', 'out', 'been', 'can', 'could', 'would', 'should', 'will', 'did', 'does', 'to', 'of', 'in', 'on', 'at', 'by',
     'an', 'is', 'be', 'as', 'or', 'if', 'no', 'we', 'us', 'it', 'so', 'up']);
   var SHARDS = 32;
-  var TEXT_CHUNK = 200;
+  var TEXT_CHUNK = 25;
   var FUZZY_THRESHOLD = 0.3;
   var texts = {};
   var root = box.getAttribute('data-root');

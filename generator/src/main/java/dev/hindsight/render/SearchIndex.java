@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  */
 public final class SearchIndex {
   static final int SHARDS = 32;
-  static final int TEXT_CHUNK = 200;
+  static final int TEXT_CHUNK = 25;
   /** Incidents whose words are held at once while the postings are gathered. */
   private static final int BATCH = 1000;
   /** Postings kept per word: the best-scoring incidents. Rarer words keep all of theirs. */

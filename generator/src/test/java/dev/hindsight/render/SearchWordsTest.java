@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The search index's word scanner splits text exactly where the rule search.js follows says. */
+/** The search index is made as search.js reads it: words split by the same rule, cut into the same shards and chunks. */
 class SearchWordsTest {
   private static final Pattern RULE = Pattern.compile("[^\\p{L}\\p{N}]+");
 
@@ -63,5 +63,12 @@ class SearchWordsTest {
       assertThat(SearchIndex.plain(text)).as("%s", text).isEqualTo(SearchIndex.slowPlain(text));
     }
     assertThat(SearchIndex.plain("See [the plan](plan.txt) for **why**")).isEqualTo("See the plan for why");
+  }
+
+  @Test
+  void searchJsCutsTheIndexAsTheGeneratorDoes() throws Exception {
+    String js = java.nio.file.Files.readString(dev.hindsight.TestPaths.repoRoot().resolve("templates/assets/search.js"));
+    assertThat(js).as("shards of postings").contains("var SHARDS = " + SearchIndex.SHARDS + ";");
+    assertThat(js).as("incidents per chunk of snippet texts").contains("var TEXT_CHUNK = " + SearchIndex.TEXT_CHUNK + ";");
   }
 }
