@@ -152,6 +152,15 @@ class SiteInBrowserTest {
   }
 
   @Test
+  void theWordBeingTypedFindsTheWordsItBegins() {
+    browser.get(server.url("actions/"));
+    WebElement input = focusSearch();
+    input.sendKeys("undersiz");
+    assertThat(waitForResults().get(0).getAttribute("href")).endsWith("/incidents/2025-10-20-orders-db-failover-promoted-lagging-replica/");
+    assertThat(waitForResults().get(0).findElements(By.cssSelector("mark"))).extracting(WebElement::getText).as("the word it stands for is marked").contains("undersized");
+  }
+
+  @Test
   void searchToleratesTyposAndOpensAResultFromTheKeyboard() throws Exception {
     browser.get(server.url(""));
     WebElement input = focusSearch();

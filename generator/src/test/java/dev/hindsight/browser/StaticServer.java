@@ -9,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Serves a built site on loopback, as any static web server would, for browser tests. */
+/**
+ * Serves a built site on loopback, as any static web server would, for browser tests: several
+ * requests at once, as a browser makes them (a query fetches a shard per word).
+ */
 final class StaticServer implements AutoCloseable {
   private static final Map<String, String> TYPES = Map.of(
       "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8",
       "json", "application/json", "txt", "text/plain; charset=utf-8", "csv", "text/csv; charset=utf-8", "svg", "image/svg+xml");
   private final HttpServer server;
+  private final java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(4);
 
   StaticServer(Path root) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -36,6 +40,7 @@ final class StaticServer implements AutoCloseable {
         out.write(body);
       }
     });
+    server.setExecutor(workers);
     server.start();
   }
 
@@ -46,5 +51,6 @@ final class StaticServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    workers.shutdownNow();
   }
 }
