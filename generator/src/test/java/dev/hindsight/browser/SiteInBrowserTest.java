@@ -152,6 +152,18 @@ class SiteInBrowserTest {
   }
 
   @Test
+  void whatIsHiddenIsNotShown() {
+    // The filters' form is hidden in the HTML and shown by its script: without the script it must not show.
+    for (String path : List.of("", CHECKOUT, "trends/", "actions/")) {
+      browser.get(server.url(path));
+      Object shown = ((JavascriptExecutor) browser).executeScript(
+          "var f = document.createElement('form'); f.className = 'filters'; f.hidden = true; document.body.appendChild(f);"
+              + "return Array.from(document.querySelectorAll('[hidden]')).filter(e => getComputedStyle(e).display !== 'none').map(e => e.outerHTML.slice(0, 80));");
+      assertThat((List<?>) shown).as("elements with the hidden attribute shown on /%s", path).isEmpty();
+    }
+  }
+
+  @Test
   void theWordBeingTypedFindsTheWordsItBegins() {
     browser.get(server.url("actions/"));
     WebElement input = focusSearch();
