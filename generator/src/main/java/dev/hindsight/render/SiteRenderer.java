@@ -29,7 +29,7 @@ import java.util.Set;
  * small id-to-title map, so they can be rendered independently.
  */
 public final class SiteRenderer {
-  static final List<String> PAGE_TEMPLATES = List.of("layout.ftlh", "index.ftlh", "incident.ftlh", "group.ftlh", "browse.ftlh",
+  static final List<String> PAGE_TEMPLATES = List.of("layout.ftlh", "pager.ftlh", "index.ftlh", "incident.ftlh", "group.ftlh", "browse.ftlh",
       "actions.ftlh", "trends.ftlh", "glossary.ftlh");
   private final TemplateSet templates;
   private final MarkdownRenderer markdown = new MarkdownRenderer();
@@ -132,7 +132,8 @@ public final class SiteRenderer {
       write("glossary.ftlh", new Views.GlossaryPage(views.site("../"), Glossary.TERMS), target.resolve("glossary/index.html"));
       copySchema(target.resolve("schema"));
     }));
-    groups.forEach((url, page) -> tasks.add(() -> write("group.ftlh", page, target.resolve(url).resolve("index.html"))));
+    groups.forEach((url, group) -> SectionViews.pagesOf(group).forEach((under, page) ->
+        tasks.add(() -> write("group.ftlh", page, target.resolve(url).resolve(under).resolve("index.html")))));
     for (Incident i : incidents) {
       tasks.add(() -> {
         Path dir = target.resolve("incidents").resolve(i.id());
@@ -341,7 +342,8 @@ public final class SiteRenderer {
    */
   private String keyText(Object page) {
     if (page instanceof Views.GroupPage g) {
-      return KeyText.of(new Views.GroupPage(g.site(), g.kind(), g.kindPlural(), g.name(), g.description(), List.of(), List.of(), g.facts()))
+      return KeyText.of(new Views.GroupPage(g.site(), g.kind(), g.kindPlural(), g.name(), g.description(), List.of(), List.of(), g.facts(),
+          g.total(), g.pager()))
           + digests(g.incidents()) + digests(g.openActions());
     }
     if (page instanceof Views.IndexPage x) {

@@ -93,9 +93,14 @@ public final class Views {
   public record ActionItem(String incidentId, String incidentTitle, String incidentUrl, String severity, String id, String title,
       String owner, String due, String dueIso, String type, String priority, String state, long daysOverdue, boolean overdue, Link ticket) {}
 
-  /** A named group of incidents: one service, RCA category, tag or team. */
+  /**
+   * A named group of incidents: one service, RCA category, tag or team. A group of more than
+   * {@link IncidentViews#PAGE_SIZE} incidents has pages of that many ({@code page/2/} ... under its
+   * own), each with a {@code pager}; the open actions are on the first. {@code total} counts all
+   * the group's incidents; {@code pager} is null when one page holds them.
+   */
   public record GroupPage(Site site, String kind, String kindPlural, String name, String description, List<IncidentRow> incidents,
-      List<ActionItem> openActions, List<Fact> facts) {}
+      List<ActionItem> openActions, List<Fact> facts, int total, Pager pager) {}
 
   /** A link to a group with the number of incidents in it. */
   public record GroupLink(String name, String url, int incidents, int openActions) {}
