@@ -17,6 +17,7 @@
   var root = form.getAttribute('data-root') || '';
   var total = form.getAttribute('data-total');
   var pager = document.querySelector('nav.pager');
+  var pageOf = document.querySelector('.lede .page-of');
   var all = null;
   var generation = 0;
   var more = null;
@@ -128,6 +129,7 @@
     body.textContent = '';
     rows.forEach(function (row) { row.hidden = false; body.appendChild(row); });
     if (pager) pager.hidden = false;
+    if (pageOf) pageOf.hidden = false;
     if (more) more.hidden = true;
     count.textContent = 'Showing ' + rows.length + ' of ' + total + ' incidents; a filter or an order looks through them all';
   }
@@ -137,6 +139,7 @@
     var shown = 0;
     body.textContent = '';
     if (pager) pager.hidden = true;
+    if (pageOf) pageOf.hidden = true;
     if (!more) {
       more = document.createElement('button');
       more.type = 'button';

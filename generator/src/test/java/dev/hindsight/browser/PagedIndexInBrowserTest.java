@@ -89,6 +89,7 @@ class PagedIndexInBrowserTest {
     waitForCount("Showing " + Math.min(100, sev2) + " of " + sev2 + " matching incidents (250 in all)");
     assertThat(rows()).hasSize((int) Math.min(100, sev2)).allSatisfy(r -> assertThat(r.getAttribute("data-severity")).isEqualTo("SEV2"));
     assertThat(browser.findElement(By.cssSelector(".pager")).isDisplayed()).as("the page links are hidden while filtering").isFalse();
+    assertThat(browser.findElement(By.cssSelector(".lede")).getText()).as("the lede no longer speaks of this page").isEqualTo("250 incidents, newest first.");
     assertThat(browser.getCurrentUrl()).endsWith("/page/3/?severity=SEV2");
     if (sev2 > 100) {
       browser.findElement(By.cssSelector(".more-rows")).click();
@@ -100,6 +101,7 @@ class PagedIndexInBrowserTest {
     waitForCount("Showing 50 of 250 incidents; a filter or an order looks through them all");
     assertThat(rows()).hasSize(50);
     assertThat(browser.findElement(By.cssSelector(".pager")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.cssSelector(".lede")).getText()).isEqualTo("250 incidents, newest first; page 3 of 3 shows 201–250.");
     noConsoleErrors();
   }
 
