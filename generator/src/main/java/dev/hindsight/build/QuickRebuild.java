@@ -94,7 +94,7 @@ final class QuickRebuild {
   }
 
   private static void fileDigest(StringBuilder text, Path file) throws IOException {
-    if (Files.isRegularFile(file)) text.append(java.util.HexFormat.of().formatHex(Digests.sha256().digest(Files.readAllBytes(file))));
+    if (Files.isRegularFile(file)) text.append(Digests.sha256Hex(Files.readAllBytes(file)));
     else text.append("missing");
   }
 

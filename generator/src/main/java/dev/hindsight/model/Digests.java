@@ -24,7 +24,12 @@ public final class Digests {
 
   /** The SHA-256 of a text's UTF-8 bytes, in lower-case hex. */
   public static String sha256Hex(String text) {
-    return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The SHA-256 of {@code bytes}, in lower-case hex. */
+  public static String sha256Hex(byte[] bytes) {
+    return HexFormat.of().formatHex(sha256().digest(bytes));
   }
 
   /**

@@ -88,56 +88,26 @@ public final class IncidentViews {
         i.duration().map(Duration::toMinutes).orElse(Long.MAX_VALUE));
   }
 
-  /** How many rows a page of the index holds; a longer index is cut into pages. */
-  public static final int PAGE_SIZE = 100;
-
   /** Where the index's rows are kept for the filters, when it has more than one page. */
   public static final String INDEX_ROWS = "data/index-rows.json";
 
-  /** The index's page {@code n} (from 1), from the site root. */
-  public static String indexPageUrl(int n) {
-    return n == 1 ? "index.html" : "page/" + n + "/";
-  }
-
   /**
-   * The index: one page while it holds {@link #PAGE_SIZE} incidents or fewer, else pages of that
-   * many, newest first (the first at the site root, the others under {@code page/}). A browser
-   * renders a 10,000-row table for seconds and redraws it on every change to the page.
+   * The index, by each page's folder under the site root ({@link Paging}): newest first, the
+   * filters' choices made from every incident.
    */
-  public List<Views.IndexPage> index(List<Incident> incidents, int drafts, boolean draftsIncluded) {
+  public Map<String, Views.IndexPage> index(List<Incident> incidents, int drafts, boolean draftsIncluded) {
     List<Views.IncidentRow> rows = incidents.stream().map(this::row).toList();
     List<String> severities = config.severityNames().stream().filter(s -> rows.stream().anyMatch(r -> r.severity().equals(s))).toList();
     List<String> services = rows.stream().flatMap(r -> r.services().stream()).distinct().sorted().toList();
     List<String> categories = rows.stream().map(Views.IncidentRow::category).filter(c -> !c.isEmpty()).distinct().sorted().toList();
     List<String> statuses = rows.stream().map(Views.IncidentRow::status).distinct().sorted().toList();
     List<String> years = rows.stream().map(Views.IncidentRow::year).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
-    int count = Math.max(1, (rows.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-    if (count == 1) {
-      return List.of(new Views.IndexPage(site(""), rows, severities, services, categories, statuses, years, drafts, draftsIncluded, rows.size(), null, null));
-    }
-    List<Views.IndexPage> pages = new java.util.ArrayList<>(count);
-    for (int n = 1; n <= count; n++) {
-      String root = n == 1 ? "" : "../../";
-      int from = (n - 1) * PAGE_SIZE;
-      int to = Math.min(rows.size(), from + PAGE_SIZE);
-      pages.add(new Views.IndexPage(site(root), rows.subList(from, to), severities, services, categories, statuses, years, drafts, draftsIncluded,
-          rows.size(), pager(n, count, from + 1, to, rows.size(), k -> root + indexPageUrl(k)), INDEX_ROWS));
+    Map<String, Views.IndexPage> pages = new java.util.LinkedHashMap<>();
+    for (Paging p : Paging.of(rows.size())) {
+      pages.put(p.folder(), new Views.IndexPage(site(p.up()), rows.subList(p.from(), p.to()), severities, services, categories, statuses, years,
+          drafts, draftsIncluded, rows.size(), p.pager("index.html"), p.count() > 1 ? INDEX_ROWS : null));
     }
     return pages;
-  }
-
-  /** A pager for page {@code n} of {@code count}: the first and last pages, and two on each side of this one. */
-  static Views.Pager pager(int n, int count, int from, int to, int total, java.util.function.IntFunction<String> url) {
-    List<Views.PageLink> links = new java.util.ArrayList<>();
-    int shown = 0;
-    for (int k = 1; k <= count; k++) {
-      if (k == 1 || k == count || Math.abs(k - n) <= 2) {
-        if (shown != 0 && k > shown + 1) links.add(new Views.PageLink("…", null, false));
-        links.add(new Views.PageLink(String.valueOf(k), url.apply(k), k == n));
-        shown = k;
-      }
-    }
-    return new Views.Pager(n, count, from, to, total, n > 1 ? url.apply(n - 1) : null, n < count ? url.apply(n + 1) : null, List.copyOf(links));
   }
 
   /**

@@ -109,25 +109,12 @@ final class SectionViews {
         incidents.size(), null);
   }
 
-  /**
-   * A group's pages, by their folder under the group's: "" for the first, {@code page/N/} for the
-   * others. One page while it holds {@link IncidentViews#PAGE_SIZE} incidents or fewer.
-   */
+  /** A group's pages, by their folder under the group's ({@link Paging}); the open actions are on the first. */
   static Map<String, Views.GroupPage> pagesOf(Views.GroupPage g) {
-    int size = IncidentViews.PAGE_SIZE;
-    int count = Math.max(1, (g.incidents().size() + size - 1) / size);
-    if (count == 1) return Map.of("", g);
     Map<String, Views.GroupPage> pages = new LinkedHashMap<>();
-    for (int n = 1; n <= count; n++) {
-      int from = (n - 1) * size;
-      int to = Math.min(g.incidents().size(), from + size);
-      boolean first = n == 1;
-      Views.Site site = first ? g.site() : new Views.Site(g.site().title(), g.site().confidentiality(), g.site().root() + "../../",
-          g.site().timeZone(), g.site().version());
-      Views.Pager pager = IncidentViews.pager(n, count, from + 1, to, g.incidents().size(),
-          k -> first ? (k == 1 ? "./" : "page/" + k + "/") : (k == 1 ? "../../" : "../" + k + "/"));
-      pages.put(first ? "" : "page/" + n + "/", new Views.GroupPage(site, g.kind(), g.kindPlural(), g.name(), g.description(),
-          g.incidents().subList(from, to), first ? g.openActions() : List.of(), g.facts(), g.incidents().size(), pager));
+    for (Paging p : Paging.of(g.incidents().size())) {
+      pages.put(p.folder(), new Views.GroupPage(g.site().below(p.up()), g.kind(), g.kindPlural(), g.name(), g.description(),
+          g.incidents().subList(p.from(), p.to()), p.n() == 1 ? g.openActions() : List.of(), g.facts(), g.total(), p.pager("")));
     }
     return pages;
   }

@@ -110,11 +110,9 @@ public final class SiteRenderer {
     tasks.add(timed("atom feed", () -> outputs.make("feed.xml", () -> KeyText.of(Feeds.newestPublished(incidents).stream().map(FeedEntry::of).toList()),
         target, "feed.xml", () -> feeds.atom(incidents, target.resolve("feed.xml")))));
     tasks.add(timed("index pages", () -> {
-      List<Views.IndexPage> pages = views.index(incidents, skippedDrafts, draftsIncluded);
-      for (int n = 1; n <= pages.size(); n++) {
-        write("index.ftlh", pages.get(n - 1), target.resolve(IncidentViews.indexPageUrl(n).replace("index.html", "")).resolve("index.html"));
-      }
-      if (pages.size() > 1) IndexRows.write(pages.stream().flatMap(p -> p.incidents().stream()).toList(), target.resolve(IncidentViews.INDEX_ROWS));
+      Map<String, Views.IndexPage> pages = views.index(incidents, skippedDrafts, draftsIncluded);
+      pages.forEach((folder, page) -> write("index.ftlh", page, target.resolve(folder).resolve("index.html")));
+      if (pages.size() > 1) IndexRows.write(incidents.stream().map(views::row).toList(), target.resolve(IncidentViews.INDEX_ROWS));
     }));
     // The three exports are tasks of their own: each is mostly writing one large file.
     DataExport exports = new DataExport(config);

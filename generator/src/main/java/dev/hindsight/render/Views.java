@@ -11,7 +11,12 @@ public final class Views {
   private Views() {}
 
   /** Site-wide values every page shows. {@code root} is the relative path to the site root. */
-  public record Site(String title, String confidentiality, String root, String timeZone, String version) {}
+  public record Site(String title, String confidentiality, String root, String timeZone, String version) {
+    /** The same for a page {@code up} below (a way up such as {@code "../../"}, or ""). */
+    public Site below(String up) {
+      return up.isEmpty() ? this : new Site(title, confidentiality, up + root, timeZone, version);
+    }
+  }
 
   /** One row of the incident index. */
   public record IncidentRow(
@@ -20,7 +25,7 @@ public final class Views {
 
   /**
    * One page of the index, with the values each filter offers. A long index is cut into pages of
-   * {@link IncidentViews#PAGE_SIZE} rows: then {@code pager} says where this page stands and
+   * {@link Paging#SIZE} rows: then {@code pager} says where this page stands and
    * {@code rowsUrl} (from the site root) names every row's data, which the filters search; both are
    * null when one page holds every row.
    */
@@ -95,7 +100,7 @@ public final class Views {
 
   /**
    * A named group of incidents: one service, RCA category, tag or team. A group of more than
-   * {@link IncidentViews#PAGE_SIZE} incidents has pages of that many ({@code page/2/} ... under its
+   * {@link Paging#SIZE} incidents has pages of that many ({@code page/2/} ... under its
    * own), each with a {@code pager}; the open actions are on the first. {@code total} counts all
    * the group's incidents; {@code pager} is null when one page holds them.
    */
