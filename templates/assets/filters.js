@@ -18,7 +18,7 @@
   var total = form.getAttribute('data-total');
   var pager = document.querySelector('nav.pager');
   var pageOf = document.querySelector('.lede .page-of');
-  var all = null;
+  var all = null; // every incident's rows: a promise, once asked for
   var generation = 0;
   var more = null;
   form.hidden = false;
@@ -159,14 +159,16 @@
     next();
   }
 
+  /** Every incident's row data, fetched once (again after a failure). */
   function rowsOfEveryIncident() {
     if (!all) {
       all = fetch(allUrl).then(function (r) {
         if (!r.ok) throw new Error('the rows of the index are missing: ' + allUrl);
         return r.json();
       });
+      all.catch(function () { all = null; });
     }
-    return Promise.resolve(all);
+    return all;
   }
 
   function apply() {
@@ -183,7 +185,6 @@
     }
     count.textContent = 'Looking through every incident…';
     rowsOfEveryIncident().then(function (list) {
-      all = list;
       if (mine === generation) everyMatch(list.filter(function (r) { return matches(r, f); }).sort(orders[f.sort] || orders.newest));
     }).catch(function (e) { count.textContent = 'Filtering is unavailable: ' + e.message; });
   }
