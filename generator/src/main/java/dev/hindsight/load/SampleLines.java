@@ -105,7 +105,7 @@ final class SampleLines {
   }
 
   /** The block of sample lines from {@code start} (line {@code line}) under a {@code points:} indented by {@code keyIndent}; null if not one to take. */
-  private static Block block(String yaml, int start, int line, int keyIndent) {
+  static Block block(String yaml, int start, int line, int keyIndent) {
     int n = yaml.length();
     int column = -1;
     java.util.List<String> times = new java.util.ArrayList<>();
@@ -158,7 +158,7 @@ final class SampleLines {
   }
 
   /** The node Jackson's tree would hold for a plain number, or null when it is not one the shortcut types. */
-  private static JsonNode value(String text) {
+  static JsonNode value(String text) {
     JsonToken type = QuickScalarYamlFactory.quickType(text);
     if (type == JsonToken.VALUE_NUMBER_FLOAT) return NODES.numberNode(Double.parseDouble(text));
     if (type != JsonToken.VALUE_NUMBER_INT) return null;

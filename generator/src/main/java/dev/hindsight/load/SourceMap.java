@@ -12,11 +12,18 @@ import java.util.Map;
  */
 public final class SourceMap {
   private final Path file;
-  private final Map<NodePath, Location> keys = new HashMap<>();
-  private final Map<NodePath, Location> values = new HashMap<>();
+  private final Map<NodePath, Location> keys;
+  private final Map<NodePath, Location> values;
 
   public SourceMap(Path file) {
+    this(file, 16);
+  }
+
+  /** A map sized for a text of about {@code lines} lines (about a key and a value each), so that it is not grown as it fills. */
+  SourceMap(Path file, int lines) {
     this.file = file;
+    this.keys = new HashMap<>(Math.max(16, lines * 4 / 3));
+    this.values = new HashMap<>(Math.max(16, lines * 4 / 3));
   }
 
   public Path file() {

@@ -35,14 +35,15 @@ public final class YamlTreeReader {
    * Reads {@code yaml}, whose first line is line {@code firstLine} of {@code file}.
    */
   public Result read(Path file, String yaml, int firstLine) {
-    Result quick = withSamplesByHand(file, yaml, firstLine);
-    return quick != null ? quick : read(file, yaml, firstLine, null);
+    Result common = CommonYaml.read(file, yaml, firstLine);
+    if (common != null) return common;
+    return withSnakeYaml(file, yaml, firstLine);
   }
 
   /**
-   * The reading with the metric samples read by {@link SampleLines}, or null when it has no
-   * samples to take, or leaves one of them unclaimed, or has anything to report: then the text is
-   * read as written, so that problems are always SnakeYAML's own.
+   * The reading with the metric samples read by {@link SampleLines} and the rest by SnakeYAML, or
+   * null when it has no samples to take, or leaves one of them unclaimed, or has anything to
+   * report: then the text is read as written, so that problems are always SnakeYAML's own.
    */
   Result withSamplesByHand(Path file, String yaml, int firstLine) {
     SampleLines.Masked masked = SampleLines.mask(yaml);
@@ -50,6 +51,12 @@ public final class YamlTreeReader {
     Map<Integer, SampleLines.Block> unclaimed = masked.blocks();
     Result quick = read(file, masked.text(), firstLine, unclaimed);
     return unclaimed.isEmpty() && quick.tree() != null && quick.diagnostics().isEmpty() ? quick : null;
+  }
+
+  /** The reading with SnakeYAML, the samples read by hand but not the rest ({@link CommonYaml}): what that must equal. */
+  Result withSnakeYaml(Path file, String yaml, int firstLine) {
+    Result quick = withSamplesByHand(file, yaml, firstLine);
+    return quick != null ? quick : read(file, yaml, firstLine, null);
   }
 
   /** As {@link #read(Path, String, int)}, without {@link SampleLines}: what that must equal. */

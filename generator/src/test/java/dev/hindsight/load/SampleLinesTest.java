@@ -2,7 +2,6 @@ package dev.hindsight.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hindsight.bench.SyntheticCorpus;
 import dev.hindsight.diagnostic.Location;
 import java.io.IOException;
@@ -10,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -134,30 +131,9 @@ class SampleLinesTest {
     assertThat(taken).as("documents whose block was taken").isGreaterThan(600);
   }
 
-  /** The reader with the shortcut gives what SnakeYAML alone gives: tree, problems, and where every key and value is. */
+  /** The reader with the shortcuts gives what SnakeYAML alone gives: tree, problems, and where every key and value is. */
   private void assertSameReading(String what, String yaml) {
-    YamlTreeReader.Result quick = reader.read(FILE, yaml, 2);
-    YamlTreeReader.Result slow = reader.readAsWritten(FILE, yaml, 2);
-    assertThat(quick.diagnostics()).as(what).isEqualTo(slow.diagnostics());
-    assertThat(quick.tree()).as(what).isEqualTo(slow.tree());
-    if (slow.tree() == null) return;
-    List<NodePath> paths = new ArrayList<>();
-    paths(slow.tree(), NodePath.ROOT, paths);
-    for (NodePath p : paths) {
-      assertThat(quick.map().value(p)).as("%s: where %s is", what, p).isEqualTo(slow.map().value(p));
-      assertThat(quick.map().key(p)).as("%s: where the key of %s is", what, p).isEqualTo(slow.map().key(p));
-    }
-  }
-
-  private static void paths(JsonNode node, NodePath at, List<NodePath> out) {
-    out.add(at);
-    if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        paths(e.getValue(), at.field(e.getKey()), out);
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) paths(node.get(i), at.index(i), out);
-    }
+    SameReading.assertSame(what, reader.read(FILE, yaml, 2), reader.readAsWritten(FILE, yaml, 2));
+    SameReading.assertSame(what + " (samples by hand, the rest by SnakeYAML)", reader.withSnakeYaml(FILE, yaml, 2), reader.readAsWritten(FILE, yaml, 2));
   }
 }
