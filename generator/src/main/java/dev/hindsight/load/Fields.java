@@ -53,32 +53,75 @@ public final class Fields {
    * else, and any value out of range, is left to {@link OffsetDateTime#parse} (null here).
    */
   public static OffsetDateTime quickTime(String s) {
+    long epochSecond = quickEpochSecond(s);
+    if (epochSecond == NOT_QUICK) return null;
+    return OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(epochSecond), java.time.ZoneOffset.ofTotalSeconds(quickOffsetSeconds(s)));
+  }
+
+  /** What {@link #quickEpochSecond} gives for a text it does not read. */
+  public static final long NOT_QUICK = Long.MIN_VALUE;
+
+  /**
+   * The instant of a time {@link #quickTime} reads, in seconds since 1970-01-01T00:00Z, without
+   * making an {@link OffsetDateTime} (and its date, time and offset); {@link #NOT_QUICK} for any
+   * other text.
+   */
+  public static long quickEpochSecond(String s) {
     int n = s.length();
-    if (n != 25 && n != 20) return null;
-    if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') return null;
+    if (n != 25 && n != 20) return NOT_QUICK;
+    if (s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') return NOT_QUICK;
     int year = digits(s, 0, 4);
     int month = digits(s, 5, 2);
     int day = digits(s, 8, 2);
     int hour = digits(s, 11, 2);
     int minute = digits(s, 14, 2);
     int second = digits(s, 17, 2);
-    if ((year | month | day | hour | minute | second) < 0) return null;
+    if ((year | month | day | hour | minute | second) < 0) return NOT_QUICK;
     int offsetSeconds;
     if (n == 20) {
-      if (s.charAt(19) != 'Z') return null;
+      if (s.charAt(19) != 'Z') return NOT_QUICK;
       offsetSeconds = 0;
     } else {
       char sign = s.charAt(19);
       int oh = digits(s, 20, 2);
       int om = digits(s, 23, 2);
-      if (sign != '+' && sign != '-' || s.charAt(22) != ':' || (oh | om) < 0 || oh > 18 || om > 59) return null;
+      if (sign != '+' && sign != '-' || s.charAt(22) != ':' || (oh | om) < 0 || oh > 18 || om > 59) return NOT_QUICK;
       offsetSeconds = (sign == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-      if (Math.abs(offsetSeconds) > 18 * 3600) return null;
+      if (Math.abs(offsetSeconds) > 18 * 3600) return NOT_QUICK;
     }
-    if (month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth() || hour > 23 || minute > 59 || second > 59) {
-      return null;
-    }
-    return OffsetDateTime.of(year, month, day, hour, minute, second, 0, java.time.ZoneOffset.ofTotalSeconds(offsetSeconds));
+    if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour > 23 || minute > 59 || second > 59) return NOT_QUICK;
+    return epochDay(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds;
+  }
+
+  /** The UTC offset, in seconds, of a time {@link #quickEpochSecond} read. */
+  public static int quickOffsetSeconds(String s) {
+    if (s.length() == 20) return 0;
+    int seconds = digits(s, 20, 2) * 3600 + digits(s, 23, 2) * 60;
+    return s.charAt(19) == '-' ? -seconds : seconds;
+  }
+
+  /** The days of a month of the proleptic Gregorian calendar, as {@code YearMonth.lengthOfMonth}. */
+  static int lengthOfMonth(int year, int month) {
+    return switch (month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Days since 1970-01-01 of a date (year 0 on), as {@code LocalDate.toEpochDay}: the days-from-civil algorithm. */
+  static long epochDay(int year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    long dayOfYear = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
+  }
+
+  /** Whether {@link #quickTime} reads {@code s}, year 1 on: a time the schema's timestamp accepts beyond doubt. */
+  public static boolean plainTime(String s) {
+    return quickEpochSecond(s) != NOT_QUICK && digits(s, 0, 4) >= 1;
   }
 
   private static int digits(String s, int from, int count) {
@@ -92,12 +135,23 @@ public final class Fields {
   }
 
   Optional<LocalDate> date(JsonNode node, String field) {
-    return text(node, field).flatMap(s -> {
-      try {
-        return Optional.of(LocalDate.parse(s));
-      } catch (DateTimeParseException e) {
-        return Optional.empty();
+    return text(node, field).flatMap(Fields::parseDate);
+  }
+
+  /** The date {@code yyyy-MM-dd}, read digit by digit when it has that shape and exists, else by {@link LocalDate#parse}. */
+  static Optional<LocalDate> parseDate(String s) {
+    if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+      int year = digits(s, 0, 4);
+      int month = digits(s, 5, 2);
+      int day = digits(s, 8, 2);
+      if ((year | month | day) >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(year, month)) {
+        return Optional.of(LocalDate.of(year, month, day));
       }
-    });
+    }
+    try {
+      return Optional.of(LocalDate.parse(s));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 }

@@ -120,9 +120,14 @@ public final class IncidentReader {
       JsonNode ps = list(m, "points");
       for (int i = 0; i < ps.size(); i++) {
         if (!ps.get(i).isArray() || ps.get(i).size() != 2 || !ps.get(i).get(1).isNumber()) continue;
-        Optional<OffsetDateTime> at = Fields.parseTime(ps.get(i).get(0).asText());
-        int index = i;
-        at.ifPresent(t -> points.add(new MetricPoint(t, ps.get(index).get(1).asDouble())));
+        String time = ps.get(i).get(0).asText();
+        double value = ps.get(i).get(1).asDouble();
+        long epochSecond = Fields.quickEpochSecond(time);
+        if (epochSecond != Fields.NOT_QUICK) {
+          points.add(new MetricPoint(epochSecond, 0, Fields.quickOffsetSeconds(time), value));
+        } else {
+          Fields.parseTime(time).ifPresent(t -> points.add(new MetricPoint(t, value)));
+        }
       }
     } else if (file.isPresent()) {
       Optional<Path> csvFile = resolveFile(doc, file.get(), p.field("file"), problems);

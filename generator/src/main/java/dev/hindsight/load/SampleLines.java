@@ -100,7 +100,8 @@ final class SampleLines {
       start = end + 1;
     }
     if (blocks == null) return null;
-    masked.append(yaml, copied, n);
+    // A last sample line with no line end after it (a .yaml file's last line) was copied up to the text's end.
+    if (copied < n) masked.append(yaml, copied, n);
     return new Masked(masked.toString(), blocks);
   }
 

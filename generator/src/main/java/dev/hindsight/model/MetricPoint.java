@@ -28,6 +28,11 @@ public record MetricPoint(long epochSecond, int nano, int offsetSeconds, double 
     return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond, nano), ZoneOffset.ofTotalSeconds(offsetSeconds));
   }
 
+  /** Whether this sample was taken before {@code other} (their instants compared, as {@link OffsetDateTime#isBefore} does). */
+  public boolean isBefore(MetricPoint other) {
+    return epochSecond < other.epochSecond || epochSecond == other.epochSecond && nano < other.nano;
+  }
+
   /** The time in milliseconds since 1970-01-01T00:00Z, for charts. */
   public long epochMilli() {
     return epochSecond * 1000 + nano / 1_000_000;

@@ -154,7 +154,7 @@ public final class IncidentChecks {
         out.add(Diagnostic.error(map.value(p.field("id")), Code.HS208, "metric id `" + m.id() + "` is used twice", "give each metric its own id"));
       }
       for (int j = 1; j < m.points().size(); j++) {
-        if (m.points().get(j).at().isBefore(m.points().get(j - 1).at())) {
+        if (m.points().get(j).isBefore(m.points().get(j - 1))) {
           NodePath at = m.file().isPresent() ? p.field("file") : p.field("points").index(j);
           out.add(Diagnostic.error(map.value(at), Code.HS219, "metric `" + m.id() + "`: sample " + (j + 1) + " is earlier than the one before it",
               "list samples in time order"));

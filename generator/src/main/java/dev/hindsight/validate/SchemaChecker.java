@@ -152,8 +152,7 @@ public final class SchemaChecker {
    */
   static boolean plainTime(String text) {
     // The shape that Fields reads digit by digit, with each part in range; year 0 is left to the schema.
-    java.time.OffsetDateTime t = dev.hindsight.load.Fields.quickTime(text);
-    return t != null && t.getYear() >= 1;
+    return dev.hindsight.load.Fields.plainTime(text);
   }
 
   private Diagnostic describe(Error error, String keyword, NodePath path, JsonNode document, SourceMap map) {

@@ -53,26 +53,48 @@ public final class SecretScan {
    * words match as {@code String.regionMatches(true, ...)} matches them.
    */
   static int features(String line) {
+    return features(line.toCharArray(), line.length());
+  }
+
+  /**
+   * The features of the line in {@code cs[0..n)}: a line's characters are copied into an array
+   * once and read from there, which the quick compiler does several times faster than
+   * {@code String.charAt}, one call and two checks a character.
+   */
+  static int features(char[] cs, int n) {
     int f = 0;
-    for (int i = 0, n = line.length(); i < n; i++) {
-      switch (line.charAt(i)) {
+    for (int i = 0; i < n; i++) {
+      char c = cs[i];
+      // Most characters begin no literal: one look in a table passes them (the switch below is a chain of comparisons).
+      if (c >= 128 || !STARTS[c]) continue;
+      switch (c) {
         case '_' -> f |= UNDERSCORE;
         case '@' -> f |= AT;
         case '=' -> f |= EQUALS;
-        case ':' -> f |= line.startsWith("//", i + 1) ? COLON | SCHEME : COLON;
-        case 'A' -> f |= (line.startsWith("AKIA", i) || line.startsWith("ASIA", i) ? AWS : 0) | (line.startsWith("AIza", i) ? GOOGLE : 0)
-            | word(line, i, "authorization", AUTHORIZATION);
-        case 'a' -> f |= word(line, i, "authorization", AUTHORIZATION);
-        case 'P' -> f |= (line.startsWith("PRIVATE KEY-----", i) ? PRIVATE : 0) | word(line, i, "pass", PASSWORD_WORD) | word(line, i, "pwd", PASSWORD_WORD);
-        case 'p' -> f |= word(line, i, "pass", PASSWORD_WORD) | word(line, i, "pwd", PASSWORD_WORD);
-        case 'S', 's' -> f |= word(line, i, "secret", PASSWORD_WORD);
-        case 'x' -> f |= line.startsWith("xox", i) ? SLACK : 0;
-        case 'g' -> f |= line.startsWith("gh", i) ? GH : 0;
-        case 'h' -> f |= line.startsWith(ALLOW, i) ? ALLOWED : 0;
+        case ':' -> f |= at(cs, n, i + 1, "//") ? COLON | SCHEME : COLON;
+        case 'A' -> f |= (at(cs, n, i, "AKIA") || at(cs, n, i, "ASIA") ? AWS : 0) | (at(cs, n, i, "AIza") ? GOOGLE : 0)
+            | word(cs, n, i, "authorization", AUTHORIZATION);
+        case 'a' -> f |= word(cs, n, i, "authorization", AUTHORIZATION);
+        case 'P' -> f |= (at(cs, n, i, "PRIVATE KEY-----") ? PRIVATE : 0) | word(cs, n, i, "pass", PASSWORD_WORD) | word(cs, n, i, "pwd", PASSWORD_WORD);
+        case 'p' -> f |= word(cs, n, i, "pass", PASSWORD_WORD) | word(cs, n, i, "pwd", PASSWORD_WORD);
+        case 'S', 's' -> f |= word(cs, n, i, "secret", PASSWORD_WORD);
+        case 'x' -> f |= at(cs, n, i, "xox") ? SLACK : 0;
+        case 'g' -> f |= at(cs, n, i, "gh") ? GH : 0;
+        case 'h' -> f |= at(cs, n, i, ALLOW) ? ALLOWED : 0;
         default -> { }
       }
     }
     return f;
+  }
+
+  /** Whether {@code literal} stands at {@code i} in {@code cs[0..n)}. */
+  private static boolean at(char[] cs, int n, int i, String literal) {
+    int len = literal.length();
+    if (i + len > n) return false;
+    for (int k = 0; k < len; k++) {
+      if (cs[i + k] != literal.charAt(k)) return false;
+    }
+    return true;
   }
 
   /**
@@ -80,9 +102,15 @@ public final class SecretScan {
    * letter is compared first: the words' second letters (a, e, u, w) have no case forms outside
    * ASCII, and most of a line's letters are not followed by one.
    */
-  private static int word(String line, int i, String word, int flag) {
-    if (i + word.length() > line.length() || (line.charAt(i + 1) | 0x20) != word.charAt(1)) return 0;
-    return line.regionMatches(true, i, word, 0, word.length()) ? flag : 0;
+  private static int word(char[] cs, int n, int i, String word, int flag) {
+    int len = word.length();
+    if (i + len > n || (cs[i + 1] | 0x20) != word.charAt(1)) return 0;
+    for (int k = 0; k < len; k++) {
+      char c = cs[i + k];
+      if (c >= 128) return new String(cs, i, len).regionMatches(true, 0, word, 0, len) ? flag : 0;
+      if ((c | 0x20) != word.charAt(k)) return 0;
+    }
+    return flag;
   }
 
   /**
@@ -94,13 +122,21 @@ public final class SecretScan {
 
   static final String INERT_CHARACTERS = "0123456789 -[]:+.,TZ";
 
+  /** The characters {@link #features} looks at: those that begin a literal of a rule, or are one. */
+  private static final boolean[] STARTS = new boolean[128];
+
   static {
     for (char c : INERT_CHARACTERS.toCharArray()) INERT[c] = true;
+    for (char c : "_@=:AaPpSsxgh".toCharArray()) STARTS[c] = true;
   }
 
   static boolean inert(String line) {
-    for (int i = 0, n = line.length(); i < n; i++) {
-      char c = line.charAt(i);
+    return inert(line.toCharArray(), line.length());
+  }
+
+  static boolean inert(char[] cs, int n) {
+    for (int i = 0; i < n; i++) {
+      char c = cs[i];
       if (c >= 128 || !INERT[c]) return false;
     }
     return true;
@@ -109,10 +145,14 @@ public final class SecretScan {
   public List<Diagnostic> check(SourceDocument doc) {
     List<Diagnostic> out = new ArrayList<>();
     List<String> lines = doc.lines();
+    char[] cs = new char[256];
     for (int k = 0; k < lines.size(); k++) {
       String line = lines.get(k);
-      if (inert(line)) continue;
-      int features = features(line);
+      int n = line.length();
+      if (n > cs.length) cs = new char[Math.max(n, 2 * cs.length)];
+      line.getChars(0, n, cs, 0);
+      if (inert(cs, n)) continue;
+      int features = features(cs, n);
       if ((features & ALLOWED) != 0) continue;
       for (Rule rule : RULES) {
         if (!rule.mayMatch().test(features)) continue;

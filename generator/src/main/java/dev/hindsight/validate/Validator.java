@@ -69,7 +69,7 @@ public final class Validator {
    * checked again; see {@link ValidationCache}. The result is the same as without the cache.
    */
   public ValidationResult validate(Path inputRoot, Optional<Path> configFile, Optional<Path> cacheDir) {
-    Checks done = check(inputRoot, configFile, cacheDir, true);
+    Checks done = check(inputRoot, configFile, cacheDir, Wanted.ALL);
     List<Incident> sorted = done.outcomes().stream().map(Outcome::incident)
         .sorted(Comparator.comparing(Incident::started).reversed().thenComparing(Incident::id))
         .toList();
@@ -83,7 +83,7 @@ public final class Validator {
    * which is most of the time a warm run takes.
    */
   public ValidationReport report(Path inputRoot, Optional<Path> configFile, Optional<Path> cacheDir) {
-    Checks done = check(inputRoot, configFile, cacheDir, false);
+    Checks done = check(inputRoot, configFile, cacheDir, Wanted.NONE);
     return new ValidationReport(done.diagnostics(), done.files());
   }
 
@@ -93,7 +93,7 @@ public final class Validator {
    * (a file taken from the cache gives back no incident).
    */
   public Survey survey(Path inputRoot, Optional<Path> configFile, Path cacheDir) {
-    Checks done = check(inputRoot, configFile, Optional.of(cacheDir), false);
+    Checks done = check(inputRoot, configFile, Optional.of(cacheDir), Wanted.CHECKED_AFRESH);
     Map<String, Incident> read = new java.util.HashMap<>();
     for (Outcome o : done.outcomes()) {
       if (o.validated() != null) read.put(o.incident().sourcePath(), o.incident());
@@ -133,10 +133,17 @@ public final class Validator {
     }
   }
 
+  /**
+   * Which incidents a validation gives back besides the problems: all of them, those of the files
+   * checked afresh (not taken from the cache), or none (a report of problems: 10,000 incidents kept
+   * to the end were 160 MB that every collection copied).
+   */
+  private enum Wanted { ALL, CHECKED_AFRESH, NONE }
+
   /** All that a validation found. */
   private record Checks(SiteConfig config, List<Outcome> outcomes, List<Diagnostic> diagnostics, int files, Map<String, String> sourceKeys) {}
 
-  private Checks check(Path inputRoot, Optional<Path> configFile, Optional<Path> cacheDir, boolean incidentsWanted) {
+  private Checks check(Path inputRoot, Optional<Path> configFile, Optional<Path> cacheDir, Wanted wanted) {
     dev.hindsight.diagnostic.StageTimer timer = new dev.hindsight.diagnostic.StageTimer();
     List<Diagnostic> configProblems = new ArrayList<>();
     Optional<SiteConfig> loaded = new ConfigLoader(yaml).load(configFile, configProblems);
@@ -148,15 +155,15 @@ public final class Validator {
 
     Optional<ValidationCache> cache = cacheDir.map(dir -> new ValidationCache(dir, config, loaded.isPresent(), racyMargin));
     // A report reads the last run's reports while the files are found.
-    if (!incidentsWanted) cache.ifPresent(ValidationCache::readReportsAhead);
+    if (wanted != Wanted.ALL) cache.ifPresent(ValidationCache::readReportsAhead);
     List<Diagnostic> scanProblems = new ArrayList<>();
     List<Path> files = scanner.scan(inputRoot, scanProblems);
     all.addAll(scanProblems);
     timer.lap("  validation: set-up and scan");
     Map<String, String> sourceKeys = new ConcurrentHashMap<>();
     List<Outcome> valid = files.parallelStream()
-        .map(file -> cache.isPresent() ? validateCached(inputRoot, file, checks, lints, all, cache.get(), sourceKeys, incidentsWanted)
-            : validateFile(inputRoot, file, checks, lints, all))
+        .map(file -> cache.isPresent() ? validateCached(inputRoot, file, checks, lints, all, cache.get(), sourceKeys, wanted)
+            : validateFile(inputRoot, file, checks, lints, all, wanted))
         .flatMap(Optional::stream)
         .toList();
     timer.lap("  validation: files");
@@ -175,24 +182,25 @@ public final class Validator {
 
   /**
    * A file's outcome from the cache when its entry holds, else checked and kept there; an
-   * outcome from the cache holds its incident only when {@code incidentWanted}.
+   * outcome holds its incident as {@code wanted} says.
    */
   private Optional<Outcome> validateCached(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all,
-      ValidationCache cache, Map<String, String> sourceKeys, boolean incidentWanted) {
+      ValidationCache cache, Map<String, String> sourceKeys, Wanted wanted) {
+    boolean incidentWanted = wanted == Wanted.ALL;
     FileDigests.Look look;
     byte[] bytes = null;
     byte[] digest;
     try {
-      if (!dev.hindsight.load.Confinement.within(file, inputRoot)) return validateFile(inputRoot, file, checks, lints, all);
+      if (!dev.hindsight.load.Confinement.within(file, inputRoot)) return validateFile(inputRoot, file, checks, lints, all, wanted);
       look = cache.digests.look(file);
-      if (look.stamp().size() > DocumentReader.MAX_BYTES) return validateFile(inputRoot, file, checks, lints, all);
+      if (look.stamp().size() > DocumentReader.MAX_BYTES) return validateFile(inputRoot, file, checks, lints, all, wanted);
       digest = look.digest();
       if (digest == null) {
         bytes = Files.readAllBytes(file);
         digest = cache.digests.record(look, bytes);
       }
     } catch (java.io.IOException | RuntimeException e) {
-      return validateFile(inputRoot, file, checks, lints, all);
+      return validateFile(inputRoot, file, checks, lints, all, wanted);
     }
     String key = cache.key(inputRoot, file, digest);
     Optional<ValidationCache.Entry> hit = cache.get(key, file.getParent(), incidentWanted);
@@ -211,7 +219,7 @@ public final class Validator {
       try {
         bytes = Files.readAllBytes(file);
       } catch (java.io.IOException | RuntimeException e) {
-        return validateFile(inputRoot, file, checks, lints, all);
+        return validateFile(inputRoot, file, checks, lints, all, wanted);
       }
       key = cache.key(inputRoot, file, cache.digests.record(look, bytes));
     }
@@ -219,7 +227,11 @@ public final class Validator {
     all.addAll(checked.problems());
     List<ValidationCache.Dependency> read = cache.put(key, file.getParent(),
         checked.doc() == null ? java.util.Set.of() : checked.doc().referencedFiles(), checked.incident(), checked.problems());
-    return sourceKeyed(checked.incident(), key, read, sourceKeys).map(Outcome::of);
+    return sourceKeyed(checked.incident(), key, read, sourceKeys).map(v -> outcome(v, wanted));
+  }
+
+  private static Outcome outcome(ValidatedIncident v, Wanted wanted) {
+    return wanted == Wanted.NONE ? new Outcome(v.ids(), null) : Outcome.of(v);
   }
 
   private static Optional<ValidatedIncident> sourceKeyed(ValidatedIncident incident, String key, List<ValidationCache.Dependency> read,
@@ -228,10 +240,10 @@ public final class Validator {
     return Optional.ofNullable(incident);
   }
 
-  private Optional<Outcome> validateFile(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all) {
+  private Optional<Outcome> validateFile(Path inputRoot, Path file, IncidentChecks checks, Lints lints, Diagnostics all, Wanted wanted) {
     Checked checked = check(inputRoot, file, null, checks, lints);
     all.addAll(checked.problems());
-    return Optional.ofNullable(checked.incident()).map(Outcome::of);
+    return Optional.ofNullable(checked.incident()).map(v -> outcome(v, wanted));
   }
 
   /** One file checked: its document (null when unreadable), the incident (null when errors stop it) and its problems. */

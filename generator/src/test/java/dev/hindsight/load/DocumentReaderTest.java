@@ -84,4 +84,17 @@ class DocumentReaderTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> DocumentReader.decodeUtf8(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}))
         .isInstanceOf(java.nio.charset.CharacterCodingException.class);
   }
+
+  @Test
+  void cutsATextIntoLinesAsStringLinesDoes() {
+    String[] pieces = {"a", "bc", "\n", "\n\n", "\r", "\r\n", " ", "–", ""};
+    java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = r.nextInt(8); k >= 0; k--) text.append(pieces[r.nextInt(pieces.length)]);
+      String t = text.toString();
+      org.assertj.core.api.Assertions.assertThat(DocumentReader.lines(t)).as("%s", t.replace("\r", "\\r").replace("\n", "\\n"))
+          .isEqualTo(t.lines().toList());
+    }
+  }
 }

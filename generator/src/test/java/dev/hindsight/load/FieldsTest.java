@@ -42,4 +42,42 @@ class FieldsTest {
       return Optional.empty();
     }
   }
+
+  /** The instant and offset read without an OffsetDateTime are the JDK's, from year 0 to 9999. */
+  @Test
+  void readsTheInstantAndOffsetOfATimeAsTheJdkDoes() {
+    SplittableRandom r = new SplittableRandom(8);
+    for (int n = 0; n < 200_000; n++) {
+      String s = String.format("%04d-%02d-%02dT%02d:%02d:%02d%s", r.nextInt(0, 10000), r.nextInt(1, 13), r.nextInt(1, 32), r.nextInt(0, 24),
+          r.nextInt(0, 60), r.nextInt(0, 60), r.nextBoolean() ? "Z" : (r.nextBoolean() ? "+" : "-") + String.format("%02d:%02d", r.nextInt(0, 19), r.nextInt(0, 60)));
+      Optional<OffsetDateTime> jdk = jdk(s);
+      long quick = Fields.quickEpochSecond(s);
+      assertThat(quick != Fields.NOT_QUICK).as(s).isEqualTo(jdk.isPresent());
+      if (jdk.isEmpty()) continue;
+      assertThat(quick).as(s).isEqualTo(jdk.get().toEpochSecond());
+      assertThat(Fields.quickOffsetSeconds(s)).as(s).isEqualTo(jdk.get().getOffset().getTotalSeconds());
+      assertThat(Fields.plainTime(s)).as(s).isEqualTo(jdk.get().getYear() >= 1);
+    }
+  }
+
+  /** Dates read digit by digit are LocalDate.parse's, valid or not. */
+  @Test
+  void readsDatesAsTheJdkParserDoes() {
+    SplittableRandom r = new SplittableRandom(4);
+    for (int n = 0; n < 100_000; n++) {
+      String s = String.format("%04d-%02d-%02d", r.nextInt(0, 10000), r.nextInt(0, 14), r.nextInt(0, 33));
+      if (r.nextInt(8) == 0) {
+        char[] c = s.toCharArray();
+        c[r.nextInt(c.length)] = "0123456789-+x ".charAt(r.nextInt(14));
+        s = new String(c);
+      }
+      Optional<java.time.LocalDate> jdk;
+      try {
+        jdk = Optional.of(java.time.LocalDate.parse(s));
+      } catch (DateTimeParseException e) {
+        jdk = Optional.empty();
+      }
+      assertThat(Fields.parseDate(s)).as(s).isEqualTo(jdk);
+    }
+  }
 }

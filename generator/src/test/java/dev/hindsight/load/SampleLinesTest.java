@@ -94,12 +94,22 @@ class SampleLinesTest {
         "points:\n  - [2023-12-01T11:07:00Z, 1, 2]\n",
         "points:\n  - [2023-12-01T11:07:00Z,1]\n",
         "points:\n  - [1T:, 1]\n",
-        "points:\n\t- [2023-12-01T11:07:00Z, 1]\n");
+        "points:\n\t- [2023-12-01T11:07:00Z, 1]\n",
+        "points:\n  - [2023-12-01T11:07:00Z, 1]\n  - x");
     for (String yaml : others) {
       assertSameReading(yaml, yaml);
       assertThat(reader.withSamplesByHand(FILE, yaml, 1)).as(yaml).isNull();
     }
     assertThat(reader.read(FILE, others.get(11), 1).tree().get("summary").asText()).contains("[2023-12-01T11:07:00Z, 1]");
+  }
+
+  @Test
+  void takesSamplesOnTheTextsLastLineWithNoLineEndAfterIt() {
+    // A .yaml incident file's text ends where the file does; the fuzzer found the masking copying past it.
+    String yaml = "title: t\nmetrics:\n  - id: m0\n    points:\n      - [2023-12-01T11:07:00Z, 1]\n      - [2023-12-01T11:08:00Z, 2]";
+    assertThat(SampleLines.mask(yaml)).isNotNull();
+    assertThat(reader.withSamplesByHand(FILE, yaml, 1)).isNotNull();
+    assertSameReading("no line end at the end", yaml);
   }
 
   @Test
