@@ -124,7 +124,8 @@ public final class SiteRenderer {
         () -> KeyText.of(List.of(analysis.monthly(), analysis.quarterly(), analysis.recurrenceChains(), analysis.tagChains())), target,
         "data/trends.json", () -> exports.writeTrends(analysis, version, target.resolve("data")))));
     tasks.add(timed("trends page", () -> write("trends.ftlh", new TrendViews(config, analysis, views, briefs, sections).page(incidents), target.resolve("trends/index.html"))));
-    tasks.add(timed("actions page", () -> write("actions.ftlh", sections.actions(), target.resolve("actions/index.html"))));
+    tasks.add(timed("actions page", () -> SectionViews.pagesOf(sections.actions())
+        .forEach((folder, page) -> write("actions.ftlh", page, target.resolve("actions/" + folder + "index.html")))));
     tasks.add(timed("browse, glossary, schema", () -> {
       write("browse.ftlh", sections.browse(groups), target.resolve("browse/index.html"));
       write("glossary.ftlh", new Views.GlossaryPage(views.site("../"), Glossary.TERMS), target.resolve("glossary/index.html"));

@@ -115,10 +115,15 @@ public final class Views {
 
   public record BrowsePage(Site site, List<GroupSection> sections) {}
 
-  /** Counts of actions per state, and the list overdue first. */
-  /** The actions page; {@code actions} holds every pending action and the latest done ones, {@code doneNotListed} counts the rest. */
+  /**
+   * A page of the actions list. The list holds every pending action and the latest done ones
+   * ({@code doneNotListed} counts the rest), {@code listed} in all, cut into pages of 100: this
+   * page's are in {@code actions}, and {@code pager} (null when one page holds them all) links the
+   * others. The counts, the reviews due ({@code reviewsNotListed} more than shown) and the tables by
+   * team and owner are on the first page only (empty on the others).
+   */
   public record ActionsPage(Site site, String asOf, List<Fact> counts, List<ActionItem> actions, List<OwnerLine> byOwner,
-      List<OwnerLine> byTeam, List<ReviewDue> reviewsDue, int doneNotListed) {}
+      List<OwnerLine> byTeam, List<ReviewDue> reviewsDue, int doneNotListed, int listed, int reviewsNotListed, Pager pager) {}
 
   public record OwnerLine(String name, String url, String calendar, int overdue, int open, int done, int total) {}
 
