@@ -357,17 +357,24 @@ final class CommonYaml {
     int i = 0;
     while (true) {
       NodePath child = path.index(i++);
-      k = flowScalar(k, end, child, array, null, null);
-      k = skipSpaces(k, end);
-      if (k >= end) throw Decline.INSTANCE;
-      char c = cs[k];
-      if (c == ']') {
-        restEmpty(k + 1, end);
-        return array;
-      }
-      if (c != ',') throw Decline.INSTANCE;
-      k = skipSpaces(k + 1, end);
+      k = nextEntry(flowScalar(k, end, child, array, null, null), end, ']');
+      if (k < 0) return array;
     }
+  }
+
+  /**
+   * Past the entry of a flow collection that ends at {@code k}: where the next entry starts (after
+   * a comma), or -1 at the collection's {@code close}, after which the line must be empty.
+   */
+  private int nextEntry(int k, int end, char close) {
+    k = skipSpaces(k, end);
+    if (k >= end) throw Decline.INSTANCE;
+    if (cs[k] == close) {
+      restEmpty(k + 1, end);
+      return -1;
+    }
+    if (cs[k] != ',') throw Decline.INSTANCE;
+    return skipSpaces(k + 1, end);
   }
 
   /** A one-line flow mapping of plain keys and scalars, {@code {amount: 5, currency: EUR}}. */
@@ -387,16 +394,8 @@ final class CommonYaml {
       NodePath child = path.field(name);
       map.putKey(child, at(line, k));
       k = skipSpaces(keyEnd + 1, end);
-      k = flowScalar(k, end, child, null, object, name);
-      k = skipSpaces(k, end);
-      if (k >= end) throw Decline.INSTANCE;
-      char c = cs[k];
-      if (c == '}') {
-        restEmpty(k + 1, end);
-        return object;
-      }
-      if (c != ',') throw Decline.INSTANCE;
-      k = skipSpaces(k + 1, end);
+      k = nextEntry(flowScalar(k, end, child, null, object, name), end, '}');
+      if (k < 0) return object;
     }
   }
 

@@ -152,18 +152,9 @@ public final class Lints {
         if (candidates == null) continue;
         // Most letters that begin a word begin none here with the letter after them.
         if (!anyPair && (i + 1 == n || cs[i + 1] >= 128 || !pairs[c * 128 + cs[i + 1]])) continue;
-        for (String w : candidates) if (startsWith(cs, n, i, w)) return true;
+        for (String w : candidates) if (Chars.at(cs, n, i, w)) return true;
       }
       return false;
-    }
-
-    private static boolean startsWith(char[] cs, int n, int i, String w) {
-      int len = w.length();
-      if (i + len > n) return false;
-      for (int k = 0; k < len; k++) {
-        if (cs[i + k] != w.charAt(k)) return false;
-      }
-      return true;
     }
   }
 

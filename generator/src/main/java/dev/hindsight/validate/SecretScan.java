@@ -71,30 +71,20 @@ public final class SecretScan {
         case '_' -> f |= UNDERSCORE;
         case '@' -> f |= AT;
         case '=' -> f |= EQUALS;
-        case ':' -> f |= at(cs, n, i + 1, "//") ? COLON | SCHEME : COLON;
-        case 'A' -> f |= (at(cs, n, i, "AKIA") || at(cs, n, i, "ASIA") ? AWS : 0) | (at(cs, n, i, "AIza") ? GOOGLE : 0)
+        case ':' -> f |= Chars.at(cs, n, i + 1, "//") ? COLON | SCHEME : COLON;
+        case 'A' -> f |= (Chars.at(cs, n, i, "AKIA") || Chars.at(cs, n, i, "ASIA") ? AWS : 0) | (Chars.at(cs, n, i, "AIza") ? GOOGLE : 0)
             | word(cs, n, i, "authorization", AUTHORIZATION);
         case 'a' -> f |= word(cs, n, i, "authorization", AUTHORIZATION);
-        case 'P' -> f |= (at(cs, n, i, "PRIVATE KEY-----") ? PRIVATE : 0) | word(cs, n, i, "pass", PASSWORD_WORD) | word(cs, n, i, "pwd", PASSWORD_WORD);
+        case 'P' -> f |= (Chars.at(cs, n, i, "PRIVATE KEY-----") ? PRIVATE : 0) | word(cs, n, i, "pass", PASSWORD_WORD) | word(cs, n, i, "pwd", PASSWORD_WORD);
         case 'p' -> f |= word(cs, n, i, "pass", PASSWORD_WORD) | word(cs, n, i, "pwd", PASSWORD_WORD);
         case 'S', 's' -> f |= word(cs, n, i, "secret", PASSWORD_WORD);
-        case 'x' -> f |= at(cs, n, i, "xox") ? SLACK : 0;
-        case 'g' -> f |= at(cs, n, i, "gh") ? GH : 0;
-        case 'h' -> f |= at(cs, n, i, ALLOW) ? ALLOWED : 0;
+        case 'x' -> f |= Chars.at(cs, n, i, "xox") ? SLACK : 0;
+        case 'g' -> f |= Chars.at(cs, n, i, "gh") ? GH : 0;
+        case 'h' -> f |= Chars.at(cs, n, i, ALLOW) ? ALLOWED : 0;
         default -> { }
       }
     }
     return f;
-  }
-
-  /** Whether {@code literal} stands at {@code i} in {@code cs[0..n)}. */
-  private static boolean at(char[] cs, int n, int i, String literal) {
-    int len = literal.length();
-    if (i + len > n) return false;
-    for (int k = 0; k < len; k++) {
-      if (cs[i + k] != literal.charAt(k)) return false;
-    }
-    return true;
   }
 
   /**
