@@ -53,6 +53,28 @@ class CommonYamlTest {
   }
 
   @Test
+  void readsTheConfigurationsAndYamlFixturesAsSnakeYamlDoes() throws IOException {
+    // hindsight.yaml goes through the same reader; so do the rule fixtures' .yaml files, broken ones included.
+    List<Path> files = new ArrayList<>(List.of(Path.of("../hindsight.yaml")));
+    try (Stream<Path> all = Files.walk(Path.of("src/test/resources"))) {
+      all.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(files::add);
+    }
+    int taken = 0;
+    for (Path f : files) {
+      String yaml;
+      try {
+        yaml = DocumentReader.decodeUtf8(Files.readAllBytes(f));
+      } catch (java.nio.charset.CharacterCodingException e) {
+        continue;
+      }
+      if (CommonYaml.read(FILE, yaml, 1) != null) taken++;
+      SameReading.assertSame(f.toString(), reader.read(FILE, yaml, 1), reader.readAsWritten(FILE, yaml, 1));
+    }
+    assertThat(files).hasSizeGreaterThan(60);
+    assertThat(taken).as("files taken by hand").isGreaterThan(files.size() / 2);
+  }
+
+  @Test
   void readsTheLayoutOfAnIncidentFileAndPutsEveryValueWhereSnakeYamlWould() {
     String yaml = """
         # An incident
