@@ -37,9 +37,16 @@
       && (!f.year || d.year === f.year);
   }
 
+  // Each start time parsed once, not at each of a sort's comparisons (280,000 of them for 10,000 incidents).
+  var times = Object.create(null);
+  function time(iso) {
+    var t = times[iso];
+    return t === undefined ? (times[iso] = Date.parse(iso)) : t;
+  }
+
   var orders = {
-    newest: function (a, b) { return Date.parse(b.started) - Date.parse(a.started); },
-    oldest: function (a, b) { return Date.parse(a.started) - Date.parse(b.started); },
+    newest: function (a, b) { return time(b.started) - time(a.started); },
+    oldest: function (a, b) { return time(a.started) - time(b.started); },
     severity: function (a, b) { return (a.rank - b.rank) || orders.newest(a, b); },
     duration: function (a, b) { return (Number(b.duration) - Number(a.duration)) || orders.newest(a, b); }
   };

@@ -349,17 +349,24 @@ final class CommonYaml {
   private ArrayNode flowSequence(int open, int end, NodePath path) {
     map.putValue(path, at(line, open));
     ArrayNode array = NODES.arrayNode();
-    int k = skipSpaces(open + 1, end);
-    if (k < end && cs[k] == ']') {
-      restEmpty(k + 1, end);
-      return array;
-    }
+    int k = firstEntry(open, end, ']');
+    if (k < 0) return array;
     int i = 0;
     while (true) {
       NodePath child = path.index(i++);
       k = nextEntry(flowScalar(k, end, child, array, null, null), end, ']');
       if (k < 0) return array;
     }
+  }
+
+  /** Where the first entry of the flow collection opening at {@code open} starts, or -1 when it is empty ({@code []}, {@code {}}). */
+  private int firstEntry(int open, int end, char close) {
+    int k = skipSpaces(open + 1, end);
+    if (k < end && cs[k] == close) {
+      restEmpty(k + 1, end);
+      return -1;
+    }
+    return k;
   }
 
   /**
@@ -381,11 +388,8 @@ final class CommonYaml {
   private ObjectNode flowMapping(int open, int end, NodePath path) {
     map.putValue(path, at(line, open));
     ObjectNode object = NODES.objectNode();
-    int k = skipSpaces(open + 1, end);
-    if (k < end && cs[k] == '}') {
-      restEmpty(k + 1, end);
-      return object;
-    }
+    int k = firstEntry(open, end, '}');
+    if (k < 0) return object;
     while (true) {
       int keyEnd = keyEnd(k, end);
       if (keyEnd < 0) throw Decline.INSTANCE;

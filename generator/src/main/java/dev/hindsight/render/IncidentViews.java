@@ -102,12 +102,8 @@ public final class IncidentViews {
     List<String> categories = rows.stream().map(Views.IncidentRow::category).filter(c -> !c.isEmpty()).distinct().sorted().toList();
     List<String> statuses = rows.stream().map(Views.IncidentRow::status).distinct().sorted().toList();
     List<String> years = rows.stream().map(Views.IncidentRow::year).distinct().sorted(java.util.Comparator.reverseOrder()).toList();
-    Map<String, Views.IndexPage> pages = new java.util.LinkedHashMap<>();
-    for (Paging p : Paging.of(rows.size())) {
-      pages.put(p.folder(), new Views.IndexPage(site(p.up()), rows.subList(p.from(), p.to()), severities, services, categories, statuses, years,
-          drafts, draftsIncluded, rows.size(), p.pager("index.html"), p.count() > 1 ? INDEX_ROWS : null));
-    }
-    return pages;
+    return Paging.pages(rows.size(), p -> new Views.IndexPage(site(p.up()), rows.subList(p.from(), p.to()), severities, services, categories,
+        statuses, years, drafts, draftsIncluded, rows.size(), p.pager("index.html"), p.count() > 1 ? INDEX_ROWS : null));
   }
 
   /**

@@ -26,6 +26,16 @@ record Paging(int n, int count, int from, int to, int total) {
     return pages;
   }
 
+  /**
+   * The pages of a list of {@code total} rows, by their folder under the list's ({@link #folder}),
+   * each made by {@code page} from its paging, in order.
+   */
+  static <T> java.util.Map<String, T> pages(int total, java.util.function.Function<Paging, T> page) {
+    java.util.Map<String, T> pages = new java.util.LinkedHashMap<>();
+    for (Paging p : of(total)) pages.put(p.folder(), page.apply(p));
+    return pages;
+  }
+
   /** This page's folder under the list's: "" for the first. */
   String folder() {
     return n == 1 ? "" : "page/" + n + "/";

@@ -109,7 +109,7 @@ public final class SchemaChecker {
 
   /**
    * The document with each metric's {@code points} replaced by two valid samples where every one
-   * of them is plainly valid: a pair of a timestamp {@link #plainTime} accepts and a finite number.
+   * of them is plainly valid: a pair of a timestamp {@link dev.hindsight.load.Fields#plainTime} accepts and a finite number.
    * A corpus holds over a million samples, and the schema's check of each one (the timestamp's
    * pattern and format, the pair's items) was two thirds of the schema check. The schema asks no
    * more of {@code points} than at least two such pairs, so a list that is all plain has no error
@@ -137,22 +137,11 @@ public final class SchemaChecker {
   private static boolean allPlain(ArrayNode points) {
     if (points.size() < 2) return false;
     for (JsonNode sample : points) {
-      if (!sample.isArray() || sample.size() != 2 || !sample.get(0).isTextual() || !plainTime(sample.get(0).textValue())) return false;
+      if (!sample.isArray() || sample.size() != 2 || !sample.get(0).isTextual() || !dev.hindsight.load.Fields.plainTime(sample.get(0).textValue())) return false;
       JsonNode value = sample.get(1);
       if (!value.isNumber() || value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) return false;
     }
     return true;
-  }
-
-  /**
-   * Whether {@code text} is a time that the schema's timestamp accepts beyond doubt: exactly
-   * {@code yyyy-MM-ddTHH:mm:ss} and {@code Z} or an offset {@code +HH:MM} up to 18 hours, each part
-   * in range (a day that the month has, seconds below 60), year 1 on. Anything else (no seconds,
-   * fractions, a leap second) is left to the schema.
-   */
-  static boolean plainTime(String text) {
-    // The shape that Fields reads digit by digit, with each part in range; year 0 is left to the schema.
-    return dev.hindsight.load.Fields.plainTime(text);
   }
 
   private Diagnostic describe(Error error, String keyword, NodePath path, JsonNode document, SourceMap map) {

@@ -52,11 +52,11 @@ class PlainSamplesSchemaTest {
 
   @Test
   void takesOnlyTimesBeyondDoubt() {
-    assertThat(SchemaChecker.plainTime("2025-08-29T10:00:00+02:00")).isTrue();
-    assertThat(SchemaChecker.plainTime("2024-02-29T23:59:59Z")).isTrue();
-    assertThat(SchemaChecker.plainTime("2025-02-29T10:00:00Z")).isFalse();
-    assertThat(SchemaChecker.plainTime("2025-08-29T10:00+02:00")).isFalse();
-    assertThat(SchemaChecker.plainTime("2025-08-29T23:59:60Z")).isFalse();
-    assertThat(SchemaChecker.plainTime("2025-08-29T10:00:00+18:30")).isFalse();
+    assertThat(dev.hindsight.load.Fields.plainTime("2025-08-29T10:00:00+02:00")).isTrue();
+    assertThat(dev.hindsight.load.Fields.plainTime("2024-02-29T23:59:59Z")).isTrue();
+    assertThat(dev.hindsight.load.Fields.plainTime("2025-02-29T10:00:00Z")).isFalse();
+    assertThat(dev.hindsight.load.Fields.plainTime("2025-08-29T10:00+02:00")).isFalse();
+    assertThat(dev.hindsight.load.Fields.plainTime("2025-08-29T23:59:60Z")).isFalse();
+    assertThat(dev.hindsight.load.Fields.plainTime("2025-08-29T10:00:00+18:30")).isFalse();
   }
 }
