@@ -3,6 +3,7 @@ package dev.hindsight.cli;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -22,7 +23,7 @@ public final class Main {
    * @param env the environment (for SOURCE_DATE_EPOCH), passed in so tests can set it
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
-    CommandLine cli = commandLine(new Context(out, err, env, clock));
+    CommandLine cli = commandLine(new Context(out, err, env, clock), args.length == 0 ? null : args[0]);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -40,11 +41,23 @@ public final class Main {
   /** The command line, for tools and tests that only parse arguments (nothing runs). */
   public static CommandLine parser() {
     PrintWriter sink = new PrintWriter(java.io.Writer.nullWriter());
-    return commandLine(new Context(sink, sink, Map.of(), Clock.systemUTC()));
+    return commandLine(new Context(sink, sink, Map.of(), Clock.systemUTC()), null);
   }
 
-  private static CommandLine commandLine(Context context) {
-    CommandLine cli = new CommandLine(new HindsightCommand(), new ContextFactory(context));
+  /**
+   * The command line with the subcommand {@code first} names, or with all of them when it names
+   * none (help, a mistyped name, an option of the top command): what picocli then says is the same.
+   */
+  private static CommandLine commandLine(Context context, String first) {
+    ContextFactory factory = new ContextFactory(context);
+    CommandLine cli = new CommandLine(new HindsightCommand(), factory);
+    Class<?> named = HindsightCommand.SUBCOMMANDS.stream()
+        .filter(c -> c.getAnnotation(picocli.CommandLine.Command.class).name().equals(first))
+        .filter(c -> c != CommandLine.HelpCommand.class)
+        .findFirst().orElse(null);
+    for (Class<?> c : named == null ? HindsightCommand.SUBCOMMANDS : List.of(named)) {
+      cli.addSubcommand(new CommandLine(c, factory));
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }

@@ -203,28 +203,44 @@ public final class Lints {
 
   /** HS601 too: a root cause or factor whose subject is a person ("Maria ran the migration..."). */
   private void personAsSubject(Incident i, SourceDocument doc, List<Diagnostic> out) {
-    Set<String> names = new HashSet<>(memberNames);
-    i.authors().forEach(a -> names.addAll(namesOf(a)));
-    i.facilitator().ifPresent(f -> names.addAll(namesOf(f)));
-    i.rca().ifPresent(rca -> {
-      findingsWithPerson(rca.rootCauses(), ROOT.field("rca").field("root_causes"), names, doc, out);
-      findingsWithPerson(rca.contributingFactors(), ROOT.field("rca").field("contributing_factors"), names, doc, out);
-    });
+    if (i.rca().isEmpty()) return;
+    // The team members' names are shared; only the incident's own people are added (a copy of all
+    // members for every incident was a sixth of this lint).
+    Set<String> own = new HashSet<>();
+    i.authors().forEach(a -> own.addAll(namesOf(a)));
+    i.facilitator().ifPresent(f -> own.addAll(namesOf(f)));
+    java.util.function.Predicate<String> person = name -> memberNames.contains(name) || own.contains(name);
+    dev.hindsight.model.Rca rca = i.rca().get();
+    findingsWithPerson(rca.rootCauses(), ROOT.field("rca").field("root_causes"), person, doc, out);
+    findingsWithPerson(rca.contributingFactors(), ROOT.field("rca").field("contributing_factors"), person, doc, out);
   }
 
-  private static final Pattern SUBJECT_END = Pattern.compile("[\\s,:;]+");
-  private static final Pattern POSSESSIVE = Pattern.compile("['’]s$");
-
-  private static void findingsWithPerson(List<Finding> findings, NodePath base, Set<String> names, SourceDocument doc, List<Diagnostic> out) {
+  private static void findingsWithPerson(List<Finding> findings, NodePath base, java.util.function.Predicate<String> person,
+      SourceDocument doc, List<Diagnostic> out) {
     for (int k = 0; k < findings.size(); k++) {
-      String[] words = SUBJECT_END.split(findings.get(k).description().strip(), 2);
-      String first = POSSESSIVE.matcher(words[0]).replaceAll("");
-      if (!first.isEmpty() && names.contains(first)) {
+      String first = subject(findings.get(k).description());
+      if (!first.isEmpty() && person.test(first)) {
         out.add(Diagnostic.warning(doc.map().value(base.index(k).field("description")), Code.HS601,
             "this " + (base.lastField().equals("root_causes") ? "root cause" : "contributing factor") + " makes a person (`" + first + "`) its subject",
             "make the system the subject: what allowed the action to have this effect, and what would have caught it?"));
       }
     }
+  }
+
+  /**
+   * The first word of a finding, as a name would stand there: up to the first white space, comma,
+   * colon or semicolon, without a possessive {@code 's} ({@code Alice's change} gives {@code Alice}).
+   */
+  static String subject(String description) {
+    String text = description.strip();
+    int end = 0;
+    while (end < text.length()) {
+      char c = text.charAt(end);
+      if (c == ' ' || c >= '\t' && c <= '\r' || c == ',' || c == ':' || c == ';') break; // as [\s,:;] matches
+      end++;
+    }
+    if (end >= 2 && text.charAt(end - 1) == 's' && (text.charAt(end - 2) == '\'' || text.charAt(end - 2) == '’')) end -= 2;
+    return text.substring(0, end);
   }
 
   /** HS602: claims without data. */
