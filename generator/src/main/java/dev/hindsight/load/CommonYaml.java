@@ -71,7 +71,11 @@ final class CommonYaml {
    * {@link SampleLines} where it takes them.
    */
   static YamlTreeReader.Result read(Path file, String yaml, int firstLine) {
-    char[] cs = yaml.toCharArray();
+    return read(file, yaml, yaml.toCharArray(), firstLine);
+  }
+
+  /** As {@link #read(Path, String, int)}, given {@code yaml}'s characters (not written to). */
+  static YamlTreeReader.Result read(Path file, String yaml, char[] cs, int firstLine) {
     int n = cs.length;
     int count = 1;
     for (int k = 0; k < n; k++) {

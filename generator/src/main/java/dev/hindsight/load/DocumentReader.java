@@ -60,6 +60,7 @@ public final class DocumentReader {
       return Optional.empty();
     }
     if (text.startsWith("\uFEFF")) text = text.substring(1);
+    TextLines lines = TextLines.of(text);
 
     String fileName = file.getFileName().toString();
     boolean ownFolder = fileName.startsWith("index.");
@@ -68,11 +69,12 @@ public final class DocumentReader {
     String relative = relativePath(inputRoot, file);
 
     String yamlText;
+    char[] yamlChars;
     int yamlFirstLine;
     String narrative = "";
     int narrativeLine = 1;
     if (fileName.endsWith(".md")) {
-      FrontMatter split = FrontMatter.split(text);
+      FrontMatter split = FrontMatter.split(lines);
       if (split == null) {
         problems.add(Diagnostic.error(Location.startOf(file), Code.HS002,
             "this Markdown file has no front matter",
@@ -86,15 +88,17 @@ public final class DocumentReader {
         return Optional.empty();
       }
       yamlText = split.yaml();
+      yamlChars = split.yamlChars(lines);
       yamlFirstLine = 2;
       narrative = split.body();
       narrativeLine = split.closingLine() + 1;
     } else {
       yamlText = text;
+      yamlChars = lines.chars();
       yamlFirstLine = 1;
     }
 
-    YamlTreeReader.Result result = yaml.read(file, yamlText, yamlFirstLine);
+    YamlTreeReader.Result result = yaml.read(file, yamlText, yamlChars, yamlFirstLine);
     problems.addAll(result.diagnostics());
     if (result.tree() == null && result.diagnostics().isEmpty()) {
       problems.add(Diagnostic.error(new Location(file, yamlFirstLine, 1), Code.HS002,
@@ -113,26 +117,8 @@ public final class DocumentReader {
       narrative = tree.get("narrative").asText();
       narrativeLine = result.map().value(NodePath.ROOT.field("narrative")).line() + 1;
     }
-    List<String> lines = lines(text);
-    int frontMatterEnd = fileName.endsWith(".md") ? narrativeLine - 2 : lines.size();
+    int frontMatterEnd = fileName.endsWith(".md") ? narrativeLine - 2 : lines.count();
     return Optional.of(new SourceDocument(file, folder, relative, ownFolder, stem, tree, result.map(), narrative, narrativeLine, lines, frontMatterEnd));
-  }
-
-  /**
-   * The text's lines, as {@link String#lines} gives them: cut at each {@code \n} by hand when the
-   * text has no {@code \r} (a fifth of reading a file went into the stream of lines).
-   */
-  static List<String> lines(String text) {
-    if (text.indexOf('\r') >= 0) return text.lines().toList();
-    List<String> out = new java.util.ArrayList<>(text.length() / 40 + 1);
-    int n = text.length();
-    for (int start = 0; start < n; ) {
-      int end = text.indexOf('\n', start);
-      if (end < 0) end = n;
-      out.add(text.substring(start, end));
-      start = end + 1;
-    }
-    return out;
   }
 
   static String describe(JsonNode node) {
@@ -166,20 +152,64 @@ public final class DocumentReader {
   /** The parts of a Markdown file with front matter; closingLine is -1 when never closed. */
   record FrontMatter(String yaml, String body, int closingLine) {
     static FrontMatter split(String text) {
+      return split(TextLines.of(text));
+    }
+
+    /** The parts of the text of {@code lines}, cut at its lines (found once for the whole file). */
+    static FrontMatter split(TextLines lines) {
+      String text = lines.text();
+      if (lines.carriageReturns()) return splitNormalised(text);
+      char[] cs = lines.chars();
+      if (lines.count() == 0 || lines.end(0) == text.length()) return stripped(cs, 0, text.length()).equals("---") ? new FrontMatter("", "", -1) : null;
+      if (!stripped(cs, 0, lines.end(0)).equals("---")) return null;
+      for (int k = 1; k < lines.count(); k++) {
+        int start = lines.start(k);
+        int end = lines.end(k);
+        if (fence(cs, start, end)) {
+          String yaml = k == 1 ? "\n" : text.substring(lines.start(1), start);
+          return new FrontMatter(yaml, body(text, end), k + 1);
+        }
+      }
+      return new FrontMatter("", "", -1);
+    }
+
+    /**
+     * The characters of {@link #yaml} cut from {@code lines}: the file's from line 2 up to the
+     * closing line, copied (quicker than taking them from the string again), unless the front
+     * matter is empty (read as a line end) or its line ends were made {@code \n}.
+     */
+    char[] yamlChars(TextLines lines) {
+      if (lines.carriageReturns() || closingLine <= 2) return yaml.toCharArray();
+      return java.util.Arrays.copyOfRange(lines.chars(), lines.start(1), lines.start(1) + yaml.length());
+    }
+
+    /** What follows the closing line that ends at {@code end}, ending in a line end; empty when blank. */
+    private static String body(String text, int end) {
+      String body = end >= text.length() ? "" : text.substring(end + 1);
+      if (!body.isEmpty() && !body.endsWith("\n")) body += "\n";
+      return body.isBlank() ? "" : body;
+    }
+
+    /** {@code cs[from..to)} without the white space at either end, as {@link String#strip()} gives it. */
+    private static String stripped(char[] cs, int from, int to) {
+      return new String(cs, from, to - from).strip();
+    }
+
+    /** As {@link #split(TextLines)}, for a text with other line ends than {@code \n}: they are made {@code \n} first. */
+    private static FrontMatter splitNormalised(String text) {
       // The parts are cut from the text, its line ends made \n first: what joining its lines gives.
-      if (text.indexOf('\r') >= 0) text = text.replace("\r\n", "\n").replace('\r', '\n');
+      text = text.replace("\r\n", "\n").replace('\r', '\n');
       int firstEnd = text.indexOf('\n');
       if (firstEnd < 0) return text.strip().equals("---") ? new FrontMatter("", "", -1) : null;
       if (!text.substring(0, firstEnd).strip().equals("---")) return null;
       int line = 2;
+      char[] cs = text.toCharArray();
       for (int start = firstEnd + 1; start < text.length(); line++) {
         int end = text.indexOf('\n', start);
         if (end < 0) end = text.length();
-        if (fence(text, start, end)) {
+        if (fence(cs, start, end)) {
           String yaml = start == firstEnd + 1 ? "\n" : text.substring(firstEnd + 1, start);
-          String body = end >= text.length() ? "" : text.substring(end + 1);
-          if (!body.isEmpty() && !body.endsWith("\n")) body += "\n";
-          return new FrontMatter(yaml, body.isBlank() ? "" : body, line);
+          return new FrontMatter(yaml, body(text, end), line);
         }
         start = end + 1;
       }
@@ -187,16 +217,15 @@ public final class DocumentReader {
     }
 
     /**
-     * Whether the line from {@code start} to {@code end} is {@code ---} or {@code ...} with only
-     * whitespace after it: looked at in place, as every line of the front matter is (a tenth of
-     * reading a file went into cutting each line out to compare it).
+     * Whether {@code cs[start..end)} is a closing line: {@code ---} or {@code ...}, then only white
+     * space (the YAML spec's document markers; Jekyll and Hugo close with {@code ---}).
      */
-    private static boolean fence(String text, int start, int end) {
+    private static boolean fence(char[] cs, int start, int end) {
       if (end - start < 3) return false;
-      char c = text.charAt(start);
-      if (c != '-' && c != '.' || text.charAt(start + 1) != c || text.charAt(start + 2) != c) return false;
+      char c = cs[start];
+      if (c != '-' && c != '.' || cs[start + 1] != c || cs[start + 2] != c) return false;
       for (int k = start + 3; k < end; k++) {
-        if (!Character.isWhitespace(text.charAt(k))) return false;
+        if (!Character.isWhitespace(cs[k])) return false;
       }
       return true;
     }

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param data the front matter as a tree (an object)
  * @param narrative the Markdown narrative, possibly empty
  * @param narrativeLine the line of the file on which the narrative starts
- * @param lines the file's text, line by line, for checks that read the prose itself
+ * @param lines the file's text and its lines, for checks that read the prose itself
  * @param frontMatterEnd the last line of the YAML (the line before the closing {@code ---}, or
  *     the last line of a .yaml file)
  * @param referencedFiles the names of files in {@code folder} that checks of this document looked
@@ -32,7 +32,7 @@ public record SourceDocument(
     SourceMap map,
     String narrative,
     int narrativeLine,
-    java.util.List<String> lines,
+    TextLines lines,
     int frontMatterEnd,
     java.util.Set<String> referencedFiles) {
   public SourceDocument {
@@ -41,13 +41,13 @@ public record SourceDocument(
     Objects.requireNonNull(data);
     Objects.requireNonNull(map);
     Objects.requireNonNull(narrative);
-    lines = java.util.List.copyOf(lines);
+    Objects.requireNonNull(lines);
     Objects.requireNonNull(referencedFiles);
   }
 
   /** A document whose checks have looked at no other file yet. */
   public SourceDocument(Path file, Path folder, String relativePath, boolean ownFolder, String defaultId, JsonNode data, SourceMap map,
-      String narrative, int narrativeLine, java.util.List<String> lines, int frontMatterEnd) {
+      String narrative, int narrativeLine, TextLines lines, int frontMatterEnd) {
     this(file, folder, relativePath, ownFolder, defaultId, data, map, narrative, narrativeLine, lines, frontMatterEnd,
         java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>()));
   }

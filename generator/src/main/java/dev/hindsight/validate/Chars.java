@@ -2,13 +2,13 @@ package dev.hindsight.validate;
 
 /**
  * Text compared in a {@code char[]}: the checks that read every line (the secret scan, the blame
- * lint) copy a line into an array once and compare there, which the quick compiler does several
- * times faster than {@code String.charAt}, a call and two checks a character.
+ * lint) read a file's lines from one array ({@link dev.hindsight.load.TextLines}), which the quick
+ * compiler does several times faster than {@code String.charAt}, a call and two checks a character.
  */
 final class Chars {
   private Chars() {}
 
-  /** Whether {@code literal} stands at {@code i} in {@code cs[0..n)}. */
+  /** Whether {@code literal} stands at {@code i} in {@code cs}, before {@code n}. */
   static boolean at(char[] cs, int n, int i, String literal) {
     int len = literal.length();
     if (i + len > n) return false;

@@ -269,17 +269,21 @@ public final class IncidentChecks {
   private void checkId(Incident i, SourceDocument doc, List<Diagnostic> out) {
     boolean explicit = doc.data().has("id");
     String id = i.id();
-    String fix = "rename the " + (doc.ownFolder() ? "folder" : "file") + " to `" + suggestedName(doc) + "`, or set `id:` in the front matter";
     if (!explicit && (!SAFE_ID.matcher(id).matches() || id.length() > MAX_ID)) {
       out.add(Diagnostic.error(dev.hindsight.diagnostic.Location.startOf(doc.file()), Code.HS107,
           "the " + (doc.ownFolder() ? "folder" : "file") + " name `" + id + "` cannot be the incident's id"
               + (id.length() > MAX_ID ? " (" + id.length() + " characters; at most " + MAX_ID + ")" : ": ids are used in URLs and file names, so they take lower-case letters, digits and dashes only"),
-          fix));
+          renameFix(doc)));
     } else if (Slugs.isDeviceName(id)) {
       out.add(Diagnostic.error(explicit ? doc.map().value(ROOT.field("id")) : dev.hindsight.diagnostic.Location.startOf(doc.file()), Code.HS107,
           "`" + id + "` is a device name on Windows: the incident's folder could not be created there",
-          explicit ? "choose another `id:`, for example `" + id + "-incident`" : fix));
+          explicit ? "choose another `id:`, for example `" + id + "-incident`" : renameFix(doc)));
     }
+  }
+
+  /** How to mend an id taken from a name (made only when one needs mending: it is a slug and a regular expression). */
+  private static String renameFix(SourceDocument doc) {
+    return "rename the " + (doc.ownFolder() ? "folder" : "file") + " to `" + suggestedName(doc) + "`, or set `id:` in the front matter";
   }
 
   private static String suggestedName(SourceDocument doc) {

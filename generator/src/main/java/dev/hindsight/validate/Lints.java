@@ -74,28 +74,32 @@ public final class Lints {
   /** HS601: phrases that assign individual fault, in the summary, the RCA and the narrative. */
   private void blameLanguage(SourceDocument doc, List<Diagnostic> out) {
     if (phrases.isEmpty()) return;
+    dev.hindsight.load.TextLines lines = doc.lines();
     List<int[]> regions = new ArrayList<>();
     region(doc, "summary").ifPresent(regions::add);
     region(doc, "rca").ifPresent(regions::add);
     if (doc.markdownFile()) {
-      regions.add(new int[] {doc.narrativeLine(), doc.lines().size()});
+      regions.add(new int[] {doc.narrativeLine(), lines.count()});
     } else {
       region(doc, "narrative").ifPresent(regions::add);
     }
+    char[] cs = lines.chars();
     char[] folded = new char[256];
     for (int[] r : regions) {
       boolean inFence = false;
-      for (int line = r[0]; line <= r[1] && line <= doc.lines().size(); line++) {
-        String text = doc.lines().get(line - 1);
-        if (fence(text)) {
+      for (int line = r[0]; line <= r[1] && line <= lines.count(); line++) {
+        int start = lines.start(line - 1);
+        int end = lines.end(line - 1);
+        if (fence(cs, start, end)) {
           inFence = !inFence;
           continue;
         }
-        if (inFence || text.stripLeading().startsWith("#") && line <= doc.frontMatterEnd()) continue;
-        int n = text.length();
+        if (inFence || line <= doc.frontMatterEnd() && comment(cs, start, end)) continue;
+        int n = end - start;
         if (n > folded.length) folded = new char[Math.max(n, 2 * folded.length)];
-        foldCase(text, folded);
+        foldCase(cs, start, n, folded);
         if (!firstWords.in(folded, n)) continue;
+        String text = lines.line(line - 1);
         for (CompiledPhrase p : phrases) {
           Matcher m = p.pattern().matcher(text);
           while (m.find()) {
@@ -107,6 +111,13 @@ public final class Lints {
         }
       }
     }
+  }
+
+  /** Whether {@code cs[start..end)} is a YAML comment: {@code #} after white space, as {@code stripLeading().startsWith("#")} tells. */
+  private static boolean comment(char[] cs, int start, int end) {
+    int k = start;
+    while (k < end && Character.isWhitespace(cs[k])) k++;
+    return k < end && cs[k] == '#';
   }
 
   /**
@@ -163,10 +174,9 @@ public final class Lints {
     return true;
   }
 
-  /** {@link #foldCase(String)} of {@code text}, into {@code out} (at least as long). */
-  private static void foldCase(String text, char[] out) {
-    int n = text.length();
-    text.getChars(0, n, out, 0);
+  /** {@link #foldCase(String)} of the {@code n} characters of {@code cs} from {@code from}, into {@code out} (at least as long). */
+  private static void foldCase(char[] cs, int from, int n, char[] out) {
+    System.arraycopy(cs, from, out, 0, n);
     for (int k = 0; k < n; k++) {
       char c = out[k];
       if (c < 128) {
@@ -182,10 +192,14 @@ public final class Lints {
    * three backticks or tildes (what {@code ^\s{0,3}(```|~~~)} finds, without a matcher a line).
    */
   static boolean fence(String line) {
-    int k = 0;
-    int n = line.length();
-    while (k < 3 && k < n && isRegexSpace(line.charAt(k))) k++;
-    return line.startsWith("```", k) || line.startsWith("~~~", k);
+    return fence(line.toCharArray(), 0, line.length());
+  }
+
+  /** {@link #fence(String)} of the line in {@code cs[start..end)}. */
+  static boolean fence(char[] cs, int start, int end) {
+    int k = start;
+    while (k < start + 3 && k < end && isRegexSpace(cs[k])) k++;
+    return Chars.at(cs, end, k, "```") || Chars.at(cs, end, k, "~~~");
   }
 
   /** What {@code \s} matches in a Java pattern without UNICODE_CHARACTER_CLASS. */

@@ -53,17 +53,17 @@ public final class SecretScan {
    * words match as {@code String.regionMatches(true, ...)} matches them.
    */
   static int features(String line) {
-    return features(line.toCharArray(), line.length());
+    return features(line.toCharArray(), 0, line.length());
   }
 
   /**
-   * The features of the line in {@code cs[0..n)}: a line's characters are copied into an array
-   * once and read from there, which the quick compiler does several times faster than
-   * {@code String.charAt}, one call and two checks a character.
+   * The features of the line in {@code cs[from..n)}: a file's characters are read from one array,
+   * which the quick compiler does several times faster than {@code String.charAt}, one call and
+   * two checks a character.
    */
-  static int features(char[] cs, int n) {
+  static int features(char[] cs, int from, int n) {
     int f = 0;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       char c = cs[i];
       // Most characters begin no literal: one look in a table passes them (the switch below is a chain of comparisons).
       if (c >= 128 || !STARTS[c]) continue;
@@ -121,11 +121,11 @@ public final class SecretScan {
   }
 
   static boolean inert(String line) {
-    return inert(line.toCharArray(), line.length());
+    return inert(line.toCharArray(), 0, line.length());
   }
 
-  static boolean inert(char[] cs, int n) {
-    for (int i = 0; i < n; i++) {
+  static boolean inert(char[] cs, int from, int n) {
+    for (int i = from; i < n; i++) {
       char c = cs[i];
       if (c >= 128 || !INERT[c]) return false;
     }
@@ -134,18 +134,18 @@ public final class SecretScan {
 
   public List<Diagnostic> check(SourceDocument doc) {
     List<Diagnostic> out = new ArrayList<>();
-    List<String> lines = doc.lines();
-    char[] cs = new char[256];
-    for (int k = 0; k < lines.size(); k++) {
-      String line = lines.get(k);
-      int n = line.length();
-      if (n > cs.length) cs = new char[Math.max(n, 2 * cs.length)];
-      line.getChars(0, n, cs, 0);
-      if (inert(cs, n)) continue;
-      int features = features(cs, n);
+    dev.hindsight.load.TextLines lines = doc.lines();
+    char[] cs = lines.chars();
+    for (int k = 0; k < lines.count(); k++) {
+      int start = lines.start(k);
+      int end = lines.end(k);
+      if (inert(cs, start, end)) continue;
+      int features = features(cs, start, end);
       if ((features & ALLOWED) != 0) continue;
+      String line = null;
       for (Rule rule : RULES) {
         if (!rule.mayMatch().test(features)) continue;
+        if (line == null) line = lines.line(k);
         Matcher m = rule.pattern().matcher(line);
         if (m.find()) {
           out.add(Diagnostic.error(new Location(doc.file(), k + 1, m.start() + 1), Code.HS701,

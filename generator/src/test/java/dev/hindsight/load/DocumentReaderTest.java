@@ -57,7 +57,9 @@ class DocumentReaderTest {
         if (k < lines - 1 || r.nextBoolean()) text.append('\n');
       }
       String t = text.toString();
-      assertThat(DocumentReader.FrontMatter.split(t)).as("%s", t).isEqualTo(splitLines(t));
+      DocumentReader.FrontMatter split = DocumentReader.FrontMatter.split(t);
+      assertThat(split).as("%s", t).isEqualTo(splitLines(t));
+      if (split != null) assertThat(split.yamlChars(TextLines.of(t))).as("%s", t).isEqualTo(split.yaml().toCharArray());
     }
   }
 
@@ -93,8 +95,13 @@ class DocumentReaderTest {
       StringBuilder text = new StringBuilder();
       for (int k = r.nextInt(8); k >= 0; k--) text.append(pieces[r.nextInt(pieces.length)]);
       String t = text.toString();
-      org.assertj.core.api.Assertions.assertThat(DocumentReader.lines(t)).as("%s", t.replace("\r", "\\r").replace("\n", "\\n"))
+      TextLines lines = TextLines.of(t);
+      org.assertj.core.api.Assertions.assertThat(lines.asList()).as("%s", t.replace("\r", "\\r").replace("\n", "\\n"))
           .isEqualTo(t.lines().toList());
+      assertThat(lines.carriageReturns()).isEqualTo(t.indexOf('\r') >= 0);
+      for (int k = 0; k < lines.count(); k++) {
+        assertThat(new String(lines.chars(), lines.start(k), lines.end(k) - lines.start(k))).isEqualTo(lines.line(k));
+      }
     }
   }
 }

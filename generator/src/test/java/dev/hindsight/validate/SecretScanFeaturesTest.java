@@ -54,6 +54,10 @@ class SecretScanFeaturesTest {
 
   private static void same(String line) {
     int features = SecretScan.features(line);
+    // A line read in place among the file's characters gives what it gives alone: nothing before or after it counts.
+    String file = "AKIA0123456789ABCDEF :// pass=\n" + line + "\nAKIA0123456789ABCDEF PRIVATE KEY----- password=hunter22";
+    int from = file.indexOf('\n') + 1;
+    assertThat(SecretScan.features(file.toCharArray(), from, from + line.length())).as("in place: %s", line).isEqualTo(features);
     for (int k = 0; k < BEFORE.size(); k++) {
       assertThat(AFTER.get(k).test(features)).as("test %d on %s", k, line).isEqualTo(BEFORE.get(k).test(line));
     }
