@@ -43,6 +43,8 @@ final class CommonYaml {
   private final String text;
   /** The text's characters: indexed directly, which the quick compiler does far faster than String.charAt on text that is not Latin-1. */
   private final char[] cs;
+  /** Where the YAML ends in {@link #text}. */
+  private final int to;
   private final int[] starts;
   private final int[] ends;
   private final int lines;
@@ -54,9 +56,10 @@ final class CommonYaml {
   /** Where the last quoted scalar read closes. */
   private int closing;
 
-  private CommonYaml(String text, char[] cs, int[] starts, int[] ends, int lines, Path file, int firstLine) {
+  private CommonYaml(String text, char[] cs, int to, int[] starts, int[] ends, int lines, Path file, int firstLine) {
     this.text = text;
     this.cs = cs;
+    this.to = to;
     this.starts = starts;
     this.ends = ends;
     this.lines = lines;
@@ -71,14 +74,18 @@ final class CommonYaml {
    * {@link SampleLines} where it takes them.
    */
   static YamlTreeReader.Result read(Path file, String yaml, int firstLine) {
-    return read(file, yaml, yaml.toCharArray(), firstLine);
+    return read(file, yaml, yaml.toCharArray(), 0, yaml.length(), firstLine);
   }
 
-  /** As {@link #read(Path, String, int)}, given {@code yaml}'s characters (not written to). */
-  static YamlTreeReader.Result read(Path file, String yaml, char[] cs, int firstLine) {
-    int n = cs.length;
+  /**
+   * As {@link #read(Path, String, int)}, for the YAML that is {@code text} from {@code from} to
+   * {@code to} ({@code cs} holds the text's characters; nothing is written to it): a Markdown
+   * file's front matter is read where it stands in the file, not copied out first. The YAML must
+   * end with a line end unless it runs to the text's end.
+   */
+  static YamlTreeReader.Result read(Path file, String text, char[] cs, int from, int to, int firstLine) {
     int count = 1;
-    for (int k = 0; k < n; k++) {
+    for (int k = from; k < to; k++) {
       char c = cs[k];
       if (c == '\n') {
         count++;
@@ -90,16 +97,16 @@ final class CommonYaml {
     int[] starts = new int[count];
     int[] ends = new int[count];
     int l = 0;
-    starts[0] = 0;
-    for (int k = 0; k < n; k++) {
+    starts[0] = from;
+    for (int k = from; k < to; k++) {
       if (cs[k] == '\n') {
         ends[l++] = k;
         starts[l] = k + 1;
       }
     }
-    ends[l] = n;
+    ends[l] = to;
     try {
-      return new CommonYaml(yaml, cs, starts, ends, count, file, firstLine).document();
+      return new CommonYaml(text, cs, to, starts, ends, count, file, firstLine).document();
     } catch (Decline d) {
       return null;
     }
@@ -186,7 +193,7 @@ final class CommonYaml {
         continue;
       }
       if (name.equals("points") && !afterDash && line + 1 < lines) {
-        SampleLines.Block block = SampleLines.block(text, starts[line + 1], line + 2, indent);
+        SampleLines.Block block = SampleLines.block(text, starts[line + 1], to, line + 2, indent);
         if (block != null) {
           object.set(name, block.fill(child, map, file, firstLine));
           line += 1 + block.times().length;

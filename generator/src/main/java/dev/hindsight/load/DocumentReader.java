@@ -41,7 +41,7 @@ public final class DocumentReader {
           "copy the file into " + inputRoot + " instead of linking to it, so the build only publishes what is in the repository"));
       return Optional.empty();
     }
-    String text;
+    TextLines lines;
     try {
       long size = bytes != null ? bytes.length : Files.size(file);
       if (size > MAX_BYTES) {
@@ -50,7 +50,12 @@ public final class DocumentReader {
             "move large data (metric series, logs) into CSV or text files in the incident's folder and reference them"));
         return Optional.empty();
       }
-      text = decodeUtf8(bytes != null ? bytes : Files.readAllBytes(file));
+      byte[] data = bytes != null ? bytes : Files.readAllBytes(file);
+      lines = TextLines.ascii(data);
+      if (lines == null) {
+        String text = decodeUtf8(data);
+        lines = TextLines.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+      }
     } catch (CharacterCodingException e) {
       problems.add(Diagnostic.error(Location.startOf(file), Code.HS004,
           "this file is not UTF-8 text", "save it as UTF-8 (most editors offer this under 'Save with encoding')"));
@@ -59,8 +64,7 @@ public final class DocumentReader {
       problems.add(Diagnostic.error(Location.startOf(file), Code.HS004, "could not read this file: " + e.getMessage(), null));
       return Optional.empty();
     }
-    if (text.startsWith("\uFEFF")) text = text.substring(1);
-    TextLines lines = TextLines.of(text);
+    String text = lines.text();
 
     String fileName = file.getFileName().toString();
     boolean ownFolder = fileName.startsWith("index.");
@@ -68,8 +72,7 @@ public final class DocumentReader {
     String stem = ownFolder ? folder.getFileName().toString() : fileName.replaceFirst("\\.[^.]+$", "");
     String relative = relativePath(inputRoot, file);
 
-    String yamlText;
-    char[] yamlChars;
+    YamlTreeReader.Result result;
     int yamlFirstLine;
     String narrative = "";
     int narrativeLine = 1;
@@ -87,18 +90,17 @@ public final class DocumentReader {
             "add a line with just `---` after the last YAML field"));
         return Optional.empty();
       }
-      yamlText = split.yaml();
-      yamlChars = split.yamlChars(lines);
       yamlFirstLine = 2;
+      // Read where it stands in the file when it can be: not copied out first.
+      result = split.inPlace(lines) ? yaml.read(file, lines, split.yamlFrom(), split.yamlTo(), yamlFirstLine)
+          : yaml.read(file, split.yaml(), yamlFirstLine);
       narrative = split.body();
       narrativeLine = split.closingLine() + 1;
     } else {
-      yamlText = text;
-      yamlChars = lines.chars();
       yamlFirstLine = 1;
+      result = yaml.read(file, lines, 0, text.length(), yamlFirstLine);
     }
 
-    YamlTreeReader.Result result = yaml.read(file, yamlText, yamlChars, yamlFirstLine);
     problems.addAll(result.diagnostics());
     if (result.tree() == null && result.diagnostics().isEmpty()) {
       problems.add(Diagnostic.error(new Location(file, yamlFirstLine, 1), Code.HS002,
@@ -149,8 +151,24 @@ public final class DocumentReader {
         .toString();
   }
 
-  /** The parts of a Markdown file with front matter; closingLine is -1 when never closed. */
-  record FrontMatter(String yaml, String body, int closingLine) {
+  /**
+   * The parts of a Markdown file with front matter: its YAML is {@code source} from
+   * {@code yamlFrom} to {@code yamlTo} (the file's own text, unless its line ends were made
+   * {@code \n} or the front matter is empty, read as a line end); closingLine is -1 when never closed.
+   */
+  record FrontMatter(String source, int yamlFrom, int yamlTo, String body, int closingLine) {
+    private static final FrontMatter UNCLOSED = new FrontMatter("", 0, 0, "", -1);
+
+    /** The YAML, cut out. */
+    String yaml() {
+      return source.substring(yamlFrom, yamlTo);
+    }
+
+    /** Whether the YAML stands in the text of {@code lines} at {@code yamlFrom}, to be read there. */
+    boolean inPlace(TextLines lines) {
+      return source == lines.text();
+    }
+
     static FrontMatter split(String text) {
       return split(TextLines.of(text));
     }
@@ -160,27 +178,17 @@ public final class DocumentReader {
       String text = lines.text();
       if (lines.carriageReturns()) return splitNormalised(text);
       char[] cs = lines.chars();
-      if (lines.count() == 0 || lines.end(0) == text.length()) return stripped(cs, 0, text.length()).equals("---") ? new FrontMatter("", "", -1) : null;
+      if (lines.count() == 0 || lines.end(0) == text.length()) return stripped(cs, 0, text.length()).equals("---") ? UNCLOSED : null;
       if (!stripped(cs, 0, lines.end(0)).equals("---")) return null;
       for (int k = 1; k < lines.count(); k++) {
         int start = lines.start(k);
         int end = lines.end(k);
         if (fence(cs, start, end)) {
-          String yaml = k == 1 ? "\n" : text.substring(lines.start(1), start);
-          return new FrontMatter(yaml, body(text, end), k + 1);
+          String body = body(text, end);
+          return k == 1 ? new FrontMatter("\n", 0, 1, body, 2) : new FrontMatter(text, lines.start(1), start, body, k + 1);
         }
       }
-      return new FrontMatter("", "", -1);
-    }
-
-    /**
-     * The characters of {@link #yaml} cut from {@code lines}: the file's from line 2 up to the
-     * closing line, copied (quicker than taking them from the string again), unless the front
-     * matter is empty (read as a line end) or its line ends were made {@code \n}.
-     */
-    char[] yamlChars(TextLines lines) {
-      if (lines.carriageReturns() || closingLine <= 2) return yaml.toCharArray();
-      return java.util.Arrays.copyOfRange(lines.chars(), lines.start(1), lines.start(1) + yaml.length());
+      return UNCLOSED;
     }
 
     /** What follows the closing line that ends at {@code end}, ending in a line end; empty when blank. */
@@ -200,7 +208,7 @@ public final class DocumentReader {
       // The parts are cut from the text, its line ends made \n first: what joining its lines gives.
       text = text.replace("\r\n", "\n").replace('\r', '\n');
       int firstEnd = text.indexOf('\n');
-      if (firstEnd < 0) return text.strip().equals("---") ? new FrontMatter("", "", -1) : null;
+      if (firstEnd < 0) return text.strip().equals("---") ? UNCLOSED : null;
       if (!text.substring(0, firstEnd).strip().equals("---")) return null;
       int line = 2;
       char[] cs = text.toCharArray();
@@ -208,12 +216,12 @@ public final class DocumentReader {
         int end = text.indexOf('\n', start);
         if (end < 0) end = text.length();
         if (fence(cs, start, end)) {
-          String yaml = start == firstEnd + 1 ? "\n" : text.substring(firstEnd + 1, start);
-          return new FrontMatter(yaml, body(text, end), line);
+          String body = body(text, end);
+          return start == firstEnd + 1 ? new FrontMatter("\n", 0, 1, body, line) : new FrontMatter(text, firstEnd + 1, start, body, line);
         }
         start = end + 1;
       }
-      return new FrontMatter("", "", -1);
+      return UNCLOSED;
     }
 
     /**

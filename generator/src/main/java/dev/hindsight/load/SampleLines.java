@@ -107,7 +107,14 @@ final class SampleLines {
 
   /** The block of sample lines from {@code start} (line {@code line}) under a {@code points:} indented by {@code keyIndent}; null if not one to take. */
   static Block block(String yaml, int start, int line, int keyIndent) {
-    int n = yaml.length();
+    return block(yaml, start, yaml.length(), line, keyIndent);
+  }
+
+  /**
+   * As {@link #block(String, int, int, int)}, for the YAML that ends at {@code n} in {@code yaml}
+   * (the front matter of a Markdown file, read in place), ending in a line end unless at the text's end.
+   */
+  static Block block(String yaml, int start, int n, int line, int keyIndent) {
     int column = -1;
     java.util.List<String> times = new java.util.ArrayList<>();
     java.util.List<JsonNode> values = new java.util.ArrayList<>();

@@ -34,34 +34,78 @@ public final class TextLines {
   /** The lines of {@code text}. */
   public static TextLines of(String text) {
     char[] cs = text.toCharArray();
-    int n = cs.length;
-    int capacity = n / 32 + 2;
-    int[] starts = new int[capacity];
-    int[] ends = new int[capacity];
-    int count = 0;
-    int start = 0;
-    boolean cr = false;
-    for (int k = 0; k < n; k++) {
+    Ends ends = new Ends(cs.length);
+    for (int k = 0; k < cs.length; k++) {
       char c = cs[k];
-      if (c > '\r' || c != '\n' && c != '\r') continue;
-      if (count + 1 >= capacity) {
-        capacity *= 2;
-        starts = Arrays.copyOf(starts, capacity);
-        ends = Arrays.copyOf(ends, capacity);
+      if (c <= '\r') ends.at(c, k);
+    }
+    return ends.of(text, cs);
+  }
+
+  /**
+   * The lines of the text in {@code bytes} when they are all ASCII (as incident files mostly are),
+   * else null: read in one pass that makes the characters and finds the line ends, where decoding
+   * them as UTF-8 (with its check), copying the text into an array and finding the line ends took
+   * four.
+   */
+  public static TextLines ascii(byte[] bytes) {
+    char[] cs = new char[bytes.length];
+    Ends ends = new Ends(cs.length);
+    for (int k = 0; k < cs.length; k++) {
+      byte b = bytes[k];
+      if (b < 0) return null;
+      cs[k] = (char) b;
+      if (b <= '\r') ends.at((char) b, k);
+    }
+    return ends.of(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1), cs);
+  }
+
+  /** The line ends found so far, as String.lines() finds them: \n, \r\n and \r each end a line. */
+  private static final class Ends {
+    private final int length;
+    private int[] starts;
+    private int[] ends;
+    private int count;
+    private int start;
+    private boolean cr;
+    private int lastCr = -2;
+
+    Ends(int length) {
+      this.length = length;
+      int capacity = length / 32 + 2;
+      starts = new int[capacity];
+      ends = new int[capacity];
+    }
+
+    /** Character {@code c} (at most {@code \r}) stands at {@code k}. */
+    void at(char c, int k) {
+      if (c == '\n') {
+        if (lastCr == k - 1) {
+          start = k + 1; // the \n of \r\n: the line ended at the \r
+          return;
+        }
+      } else if (c == '\r') {
+        cr = true;
+        lastCr = k;
+      } else {
+        return;
+      }
+      if (count + 1 >= starts.length) {
+        starts = Arrays.copyOf(starts, starts.length * 2);
+        ends = Arrays.copyOf(ends, ends.length * 2);
       }
       starts[count] = start;
       ends[count++] = k;
-      if (c == '\r') {
-        cr = true;
-        if (k + 1 < n && cs[k + 1] == '\n') k++;
-      }
       start = k + 1;
     }
-    if (start < n) {
-      starts[count] = start;
-      ends[count++] = n;
+
+    TextLines of(String text, char[] cs) {
+      if (start < length) {
+        starts[count] = start;
+        ends[count++] = length;
+      }
+      return new TextLines(text, cs, starts, ends, count, cr);
     }
-    return new TextLines(text, cs, starts, ends, count, cr);
   }
 
   /** The whole text. */

@@ -35,17 +35,20 @@ public final class YamlTreeReader {
    * Reads {@code yaml}, whose first line is line {@code firstLine} of {@code file}.
    */
   public Result read(Path file, String yaml, int firstLine) {
-    return read(file, yaml, yaml.toCharArray(), firstLine);
+    Result common = CommonYaml.read(file, yaml, firstLine);
+    if (common != null) return common;
+    return withSnakeYaml(file, yaml, firstLine);
   }
 
   /**
-   * As {@link #read(Path, String, int)}, given {@code yaml}'s characters (not written to): a copy
-   * of the file's is quicker than taking them from the string again.
+   * Reads the YAML that is the text of {@code lines} from {@code from} to {@code to} (ending in a
+   * line end unless at the text's end), whose first line is line {@code firstLine} of
+   * {@code file}: in place when it can be ({@link CommonYaml}), else cut out for SnakeYAML.
    */
-  public Result read(Path file, String yaml, char[] chars, int firstLine) {
-    Result common = CommonYaml.read(file, yaml, chars, firstLine);
+  public Result read(Path file, TextLines lines, int from, int to, int firstLine) {
+    Result common = CommonYaml.read(file, lines.text(), lines.chars(), from, to, firstLine);
     if (common != null) return common;
-    return withSnakeYaml(file, yaml, firstLine);
+    return withSnakeYaml(file, lines.text().substring(from, to), firstLine);
   }
 
   /**

@@ -38,10 +38,14 @@ class CommonYamlTest {
     for (Path f : files) {
       String text = Files.readString(f, StandardCharsets.UTF_8);
       String yaml = text;
+      TextLines lines = TextLines.of(text);
       if (f.toString().endsWith(".md")) {
-        DocumentReader.FrontMatter split = DocumentReader.FrontMatter.split(text);
+        DocumentReader.FrontMatter split = DocumentReader.FrontMatter.split(lines);
         if (split == null || split.closingLine() < 0) continue;
         yaml = split.yaml();
+        // Read where it stands in the file, as the reader does: the same reading as of the YAML cut out.
+        assertThat(split.inPlace(lines)).isTrue();
+        SameReading.assertSame(f + " in place", reader.read(FILE, lines, split.yamlFrom(), split.yamlTo(), 2), reader.read(FILE, yaml, 2));
       }
       if (takes(yaml)) taken++;
       else left.add(f.getFileName().toString());
@@ -222,6 +226,13 @@ class CommonYamlTest {
         SameReading.assertSame(text, common, slow);
       }
       SameReading.assertSame(text, reader.read(FILE, text, 2), slow);
+      // The same document as a Markdown file's front matter, read where it stands in the file.
+      String file = "---\n" + text + (text.endsWith("\n") ? "" : "\n") + "---\n- [2025-01-01T00:00:00Z, 1]\n  x: [a\n";
+      TextLines lines = TextLines.of(file);
+      DocumentReader.FrontMatter split = DocumentReader.FrontMatter.split(lines);
+      if (split != null && split.inPlace(lines)) {
+        SameReading.assertSame(file, reader.read(FILE, lines, split.yamlFrom(), split.yamlTo(), 2), reader.read(FILE, split.yaml(), 2));
+      }
     }
     assertThat(taken).as("documents taken by hand").isBetween(500, 3_500);
   }

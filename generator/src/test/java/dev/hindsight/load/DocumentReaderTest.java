@@ -58,13 +58,17 @@ class DocumentReaderTest {
       }
       String t = text.toString();
       DocumentReader.FrontMatter split = DocumentReader.FrontMatter.split(t);
-      assertThat(split).as("%s", t).isEqualTo(splitLines(t));
-      if (split != null) assertThat(split.yamlChars(TextLines.of(t))).as("%s", t).isEqualTo(split.yaml().toCharArray());
+      assertThat(parts(split)).as("%s", t).isEqualTo(splitLines(t));
     }
   }
 
+  /** The YAML, the body and the closing line of a front matter. */
+  private static List<Object> parts(DocumentReader.FrontMatter split) {
+    return split == null ? null : List.of(split.yaml(), split.body(), split.closingLine());
+  }
+
   /** The front matter by the text's lines, whatever ends them, joined again: how the reader first cut it. */
-  private static DocumentReader.FrontMatter splitLines(String text) {
+  private static List<Object> splitLines(String text) {
     List<String> lines = text.lines().toList();
     if (lines.isEmpty() || !lines.get(0).strip().equals("---")) return null;
     for (int i = 1; i < lines.size(); i++) {
@@ -72,10 +76,10 @@ class DocumentReaderTest {
       if (line.equals("---") || line.equals("...")) {
         String yaml = String.join("\n", lines.subList(1, i)) + "\n";
         String body = String.join("\n", lines.subList(i + 1, lines.size()));
-        return new DocumentReader.FrontMatter(yaml, body.isBlank() ? "" : body + "\n", i + 1);
+        return List.of(yaml, body.isBlank() ? "" : body + "\n", i + 1);
       }
     }
-    return new DocumentReader.FrontMatter("", "", -1);
+    return List.of("", "", -1);
   }
 
   @Test
@@ -101,6 +105,16 @@ class DocumentReaderTest {
       assertThat(lines.carriageReturns()).isEqualTo(t.indexOf('\r') >= 0);
       for (int k = 0; k < lines.count(); k++) {
         assertThat(new String(lines.chars(), lines.start(k), lines.end(k) - lines.start(k))).isEqualTo(lines.line(k));
+      }
+      // Read from the bytes of an ASCII file in one pass: the same lines; other files are decoded first.
+      TextLines fromBytes = TextLines.ascii(t.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      if (t.chars().allMatch(c -> c < 128)) {
+        assertThat(fromBytes.asList()).isEqualTo(lines.asList());
+        assertThat(fromBytes.text()).isEqualTo(t);
+        assertThat(fromBytes.chars()).isEqualTo(t.toCharArray());
+        assertThat(fromBytes.carriageReturns()).isEqualTo(lines.carriageReturns());
+      } else {
+        assertThat(fromBytes).isNull();
       }
     }
   }
