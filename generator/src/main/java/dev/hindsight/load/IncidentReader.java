@@ -120,8 +120,13 @@ public final class IncidentReader {
       JsonNode ps = list(m, "points");
       for (int i = 0; i < ps.size(); i++) {
         if (!ps.get(i).isArray() || ps.get(i).size() != 2 || !ps.get(i).get(1).isNumber()) continue;
-        String time = ps.get(i).get(0).asText();
+        JsonNode at = ps.get(i).get(0);
+        String time = at.asText();
         double value = ps.get(i).get(1).asDouble();
+        if (at instanceof SampleTime read && read.quick()) {
+          points.add(new MetricPoint(read.epochSecond(), 0, read.offsetSeconds(), value)); // read with the sample line
+          continue;
+        }
         long epochSecond = Fields.quickEpochSecond(time);
         if (epochSecond != Fields.NOT_QUICK) {
           points.add(new MetricPoint(epochSecond, 0, Fields.quickOffsetSeconds(time), value));

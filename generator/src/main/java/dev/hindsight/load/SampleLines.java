@@ -53,7 +53,7 @@ final class SampleLines {
       map.putValue(path, new Location(file, line + firstLine - 1, column));
       map.putSamples(path, this, firstLine);
       ArrayNode samples = NODES.arrayNode(times.length);
-      for (int i = 0; i < times.length; i++) samples.add(NODES.arrayNode(2).add(NODES.textNode(times[i])).add(values[i]));
+      for (int i = 0; i < times.length; i++) samples.add(NODES.arrayNode(2).add(new SampleTime(times[i])).add(values[i]));
       return samples;
     }
 

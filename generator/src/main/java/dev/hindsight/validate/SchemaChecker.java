@@ -137,7 +137,10 @@ public final class SchemaChecker {
   private static boolean allPlain(ArrayNode points) {
     if (points.size() < 2) return false;
     for (JsonNode sample : points) {
-      if (!sample.isArray() || sample.size() != 2 || !sample.get(0).isTextual() || !dev.hindsight.load.Fields.plainTime(sample.get(0).textValue())) return false;
+      if (!sample.isArray() || sample.size() != 2) return false;
+      JsonNode time = sample.get(0);
+      boolean plain = time instanceof dev.hindsight.load.SampleTime read ? read.plain() : time.isTextual() && dev.hindsight.load.Fields.plainTime(time.textValue());
+      if (!plain) return false;
       JsonNode value = sample.get(1);
       if (!value.isNumber() || value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue())) return false;
     }

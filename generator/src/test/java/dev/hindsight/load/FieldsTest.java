@@ -53,7 +53,13 @@ class FieldsTest {
       Optional<OffsetDateTime> jdk = jdk(s);
       long quick = Fields.quickEpochSecond(s);
       assertThat(quick != Fields.NOT_QUICK).as(s).isEqualTo(jdk.isPresent());
+      // A sample's time read with its line holds the same, for the schema check and the model.
+      SampleTime sample = new SampleTime(s);
+      assertThat(sample).isEqualTo(new com.fasterxml.jackson.databind.node.TextNode(s));
+      assertThat(sample.epochSecond()).as(s).isEqualTo(quick);
+      assertThat(sample.plain()).as(s).isEqualTo(Fields.plainTime(s));
       if (jdk.isEmpty()) continue;
+      assertThat(sample.offsetSeconds()).as(s).isEqualTo(jdk.get().getOffset().getTotalSeconds());
       assertThat(quick).as(s).isEqualTo(jdk.get().toEpochSecond());
       assertThat(Fields.quickOffsetSeconds(s)).as(s).isEqualTo(jdk.get().getOffset().getTotalSeconds());
       assertThat(Fields.plainTime(s)).as(s).isEqualTo(jdk.get().getYear() >= 1);
