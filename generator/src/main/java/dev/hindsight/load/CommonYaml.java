@@ -78,6 +78,35 @@ final class CommonYaml {
   }
 
   /**
+   * As {@link #read(Path, String, char[], int, int, int)} for the text of {@code lines}: when it is
+   * known to hold nothing that makes this reader decline character by character (printable ASCII
+   * and {@code \n} line ends, see {@link TextLines#plainAscii()}), its lines are taken as they
+   * were found, not looked for again.
+   */
+  static YamlTreeReader.Result read(Path file, TextLines lines, int from, int to, int firstLine) {
+    int first = lines.lineFrom(from);
+    int last = lines.lineFrom(to);
+    boolean onLines = from == to || first < last && lines.start(first) == from && lines.end(last - 1) <= to;
+    if (!lines.plainAscii() || !onLines) return read(file, lines.text(), lines.chars(), from, to, firstLine);
+    // A YAML text ending in a line end (or empty) has an empty last line, as the reader counts lines.
+    boolean emptyLast = to == from || lines.chars()[to - 1] == '\n';
+    int count = last - first + (emptyLast ? 1 : 0);
+    int[] starts = new int[count];
+    int[] ends = new int[count];
+    lines.copyStarts(first, last, starts);
+    lines.copyEnds(first, last, ends);
+    if (emptyLast) {
+      starts[count - 1] = to;
+      ends[count - 1] = to;
+    }
+    try {
+      return new CommonYaml(lines.text(), lines.chars(), to, starts, ends, count, file, firstLine).document();
+    } catch (Decline d) {
+      return null;
+    }
+  }
+
+  /**
    * As {@link #read(Path, String, int)}, for the YAML that is {@code text} from {@code from} to
    * {@code to} ({@code cs} holds the text's characters; nothing is written to it): a Markdown
    * file's front matter is read where it stands in the file, not copied out first. The YAML must

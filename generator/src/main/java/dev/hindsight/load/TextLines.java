@@ -21,14 +21,17 @@ public final class TextLines {
   private final int[] ends;
   private final int count;
   private final boolean carriageReturns;
+  /** Whether the text is printable ASCII and {@code \n} line ends, nothing else (see {@link #plainAscii()}). */
+  private final boolean plainAscii;
 
-  private TextLines(String text, char[] chars, int[] starts, int[] ends, int count, boolean carriageReturns) {
+  private TextLines(String text, char[] chars, int[] starts, int[] ends, int count, boolean carriageReturns, boolean plainAscii) {
     this.text = text;
     this.chars = chars;
     this.starts = starts;
     this.ends = ends;
     this.count = count;
     this.carriageReturns = carriageReturns;
+    this.plainAscii = plainAscii;
   }
 
   /** The lines of {@code text}. */
@@ -39,7 +42,7 @@ public final class TextLines {
       char c = cs[k];
       if (c <= '\r') ends.at(c, k);
     }
-    return ends.of(text, cs);
+    return ends.of(text, cs, false);
   }
 
   /**
@@ -51,13 +54,17 @@ public final class TextLines {
   public static TextLines ascii(byte[] bytes) {
     char[] cs = new char[bytes.length];
     Ends ends = new Ends(cs.length);
+    boolean controls = false;
     for (int k = 0; k < cs.length; k++) {
       byte b = bytes[k];
       if (b < 0) return null;
       cs[k] = (char) b;
-      if (b <= '\r') ends.at((char) b, k);
+      if (b < ' ' || b == 0x7F) {
+        if (b == '\n' || b == '\r') ends.at((char) b, k);
+        else controls = true;
+      }
     }
-    return ends.of(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1), cs);
+    return ends.of(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1), cs, !controls);
   }
 
   /** The line ends found so far, as String.lines() finds them: \n, \r\n and \r each end a line. */
@@ -99,12 +106,13 @@ public final class TextLines {
       start = k + 1;
     }
 
-    TextLines of(String text, char[] cs) {
+    /** The lines found; {@code printable}: no other control characters than line ends were seen. */
+    TextLines of(String text, char[] cs, boolean printable) {
       if (start < length) {
         starts[count] = start;
         ends[count++] = length;
       }
-      return new TextLines(text, cs, starts, ends, count, cr);
+      return new TextLines(text, cs, starts, ends, count, cr, printable && !cr);
     }
   }
 
@@ -136,6 +144,31 @@ public final class TextLines {
   /** Line {@code k} (0-based), without its end. */
   public String line(int k) {
     return text.substring(start(k), end(k));
+  }
+
+  /**
+   * Whether the text is known to be ASCII without control characters (tabs included) or DEL, its
+   * lines ended by {@code \n}: what the YAML reader would otherwise check character by character
+   * (false says only that it was not found so).
+   */
+  public boolean plainAscii() {
+    return plainAscii;
+  }
+
+  /** The first line that starts at or after {@code offset} ({@link #count()} when none does). */
+  public int lineFrom(int offset) {
+    int k = Arrays.binarySearch(starts, 0, count, offset);
+    return k >= 0 ? k : -k - 1;
+  }
+
+  /** Copies where lines {@code from} to {@code to} (exclusive) start into {@code out}, from index 0. */
+  void copyStarts(int from, int to, int[] out) {
+    System.arraycopy(starts, from, out, 0, to - from);
+  }
+
+  /** Copies where lines {@code from} to {@code to} (exclusive) end into {@code out}, from index 0. */
+  void copyEnds(int from, int to, int[] out) {
+    System.arraycopy(ends, from, out, 0, to - from);
   }
 
   /** Whether any line ends in {@code \r} or {@code \r\n} rather than {@code \n}. */

@@ -46,7 +46,7 @@ public final class YamlTreeReader {
    * {@code file}: in place when it can be ({@link CommonYaml}), else cut out for SnakeYAML.
    */
   public Result read(Path file, TextLines lines, int from, int to, int firstLine) {
-    Result common = CommonYaml.read(file, lines.text(), lines.chars(), from, to, firstLine);
+    Result common = CommonYaml.read(file, lines, from, to, firstLine);
     if (common != null) return common;
     return withSnakeYaml(file, lines.text().substring(from, to), firstLine);
   }

@@ -26,5 +26,15 @@ class CommonYamlFuzzTest {
       SameReading.assertSame(yaml, byHand, snakeYaml);
     }
     SameReading.assertSame(yaml, READER.read(FILE, yaml, 2), snakeYaml);
+    // Read in place as a file's text, its lines found as its bytes were read (a .yaml file, and a
+    // Markdown file's front matter): the same reading.
+    TextLines whole = CommonYamlTest.linesOf(yaml);
+    SameReading.assertSame(yaml + " (whole)", READER.read(FILE, whole, 0, yaml.length(), 2), snakeYaml);
+    String file = "---\n" + yaml + (yaml.endsWith("\n") ? "" : "\n") + "---\nbody\n";
+    TextLines lines = CommonYamlTest.linesOf(file);
+    DocumentReader.FrontMatter split = DocumentReader.FrontMatter.split(lines);
+    if (split != null && split.inPlace(lines)) {
+      SameReading.assertSame(file, READER.read(FILE, lines, split.yamlFrom(), split.yamlTo(), 2), READER.read(FILE, split.yaml(), 2));
+    }
   }
 }

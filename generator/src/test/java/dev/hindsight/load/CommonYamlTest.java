@@ -38,7 +38,10 @@ class CommonYamlTest {
     for (Path f : files) {
       String text = Files.readString(f, StandardCharsets.UTF_8);
       String yaml = text;
-      TextLines lines = TextLines.of(text);
+      TextLines lines = linesOf(text);
+      if (f.toString().endsWith(".yaml")) {
+        SameReading.assertSame(f + " in place", reader.read(FILE, lines, 0, text.length(), 1), reader.read(FILE, text, 1));
+      }
       if (f.toString().endsWith(".md")) {
         DocumentReader.FrontMatter split = DocumentReader.FrontMatter.split(lines);
         if (split == null || split.closingLine() < 0) continue;
@@ -214,6 +217,7 @@ class CommonYamlTest {
   void agreesWithSnakeYamlOnRandomDocuments() {
     SplittableRandom r = new SplittableRandom(23);
     int taken = 0;
+    int plain = 0;
     for (int n = 0; n < 4_000; n++) {
       StringBuilder yaml = new StringBuilder();
       mapping(r, yaml, 0, 0);
@@ -228,13 +232,25 @@ class CommonYamlTest {
       SameReading.assertSame(text, reader.read(FILE, text, 2), slow);
       // The same document as a Markdown file's front matter, read where it stands in the file.
       String file = "---\n" + text + (text.endsWith("\n") ? "" : "\n") + "---\n- [2025-01-01T00:00:00Z, 1]\n  x: [a\n";
-      TextLines lines = TextLines.of(file);
-      DocumentReader.FrontMatter split = DocumentReader.FrontMatter.split(lines);
-      if (split != null && split.inPlace(lines)) {
-        SameReading.assertSame(file, reader.read(FILE, lines, split.yamlFrom(), split.yamlTo(), 2), reader.read(FILE, split.yaml(), 2));
+      for (TextLines lines : List.of(TextLines.of(file), linesOf(file))) {
+        DocumentReader.FrontMatter split = DocumentReader.FrontMatter.split(lines);
+        if (split != null && split.inPlace(lines)) {
+          if (lines.plainAscii()) plain++;
+          SameReading.assertSame(file, reader.read(FILE, lines, split.yamlFrom(), split.yamlTo(), 2), reader.read(FILE, split.yaml(), 2));
+        }
       }
+      // And as a .yaml file, read where it stands.
+      TextLines whole = linesOf(text);
+      SameReading.assertSame(text + " (whole)", reader.read(FILE, whole, 0, text.length(), 2), reader.read(FILE, text, 2));
     }
     assertThat(taken).as("documents taken by hand").isBetween(500, 3_500);
+    assertThat(plain).as("front matters read with the lines found as the file was read").isGreaterThan(500);
+  }
+
+  /** A file's lines as the reader finds them: from its bytes when they are ASCII, else from its text. */
+  static TextLines linesOf(String text) {
+    TextLines ascii = TextLines.ascii(text.getBytes(StandardCharsets.UTF_8));
+    return ascii != null ? ascii : TextLines.of(text);
   }
 
   private static final String[] KEYS = {"title", "id", "at", "event", "done_on", "a.b", "x-y", "_k", "2023", "y", "on", "k"};

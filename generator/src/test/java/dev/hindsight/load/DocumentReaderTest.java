@@ -93,7 +93,7 @@ class DocumentReaderTest {
 
   @Test
   void cutsATextIntoLinesAsStringLinesDoes() {
-    String[] pieces = {"a", "bc", "\n", "\n\n", "\r", "\r\n", " ", "–", ""};
+    String[] pieces = {"a", "bc", "\n", "\n\n", "\r", "\r\n", " ", "–", "", "\t", "\u007f", "\u0001"};
     java.util.SplittableRandom r = new java.util.SplittableRandom(9);
     for (int n = 0; n < 20_000; n++) {
       StringBuilder text = new StringBuilder();
@@ -113,6 +113,7 @@ class DocumentReaderTest {
         assertThat(fromBytes.text()).isEqualTo(t);
         assertThat(fromBytes.chars()).isEqualTo(t.toCharArray());
         assertThat(fromBytes.carriageReturns()).isEqualTo(lines.carriageReturns());
+        assertThat(fromBytes.plainAscii()).isEqualTo(t.chars().allMatch(c -> c == '\n' || c >= ' ' && c < 0x7F));
       } else {
         assertThat(fromBytes).isNull();
       }
