@@ -119,9 +119,27 @@ public final class Fields {
     return era * 146_097 + dayOfEra - 719_468;
   }
 
-  /** Whether {@link #quickTime} reads {@code s}, year 1 on: a time the schema's timestamp accepts beyond doubt. */
+  /**
+   * Whether {@link #quickTime} reads {@code s}, year 1 on, and its offset is not {@code -00:00}: a
+   * time the schema's timestamp accepts beyond doubt (its {@code date-time} format refuses RFC
+   * 3339's "unknown offset", {@code -00:00}, which {@link #quickTime} reads as UTC).
+   */
   public static boolean plainTime(String s) {
-    return quickEpochSecond(s) != NOT_QUICK && digits(s, 0, 4) >= 1;
+    return plainTime(s, quickEpochSecond(s));
+  }
+
+  /** {@link #plainTime(String)} of {@code s}, whose {@link #quickEpochSecond} is {@code epochSecond}. */
+  public static boolean plainTime(String s, long epochSecond) {
+    return epochSecond != NOT_QUICK && digits(s, 0, 4) >= 1 && !s.endsWith("-00:00");
+  }
+
+  /** Whether {@code s} is a date {@code yyyy-MM-dd} that exists, year 1 on: one the schema's {@code date} format accepts beyond doubt. */
+  public static boolean plainDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') return false;
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(year, month);
   }
 
   private static int digits(String s, int from, int count) {

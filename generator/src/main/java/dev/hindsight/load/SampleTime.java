@@ -37,6 +37,6 @@ public final class SampleTime extends TextNode {
 
   /** What {@link Fields#plainTime} says of the text: read here, from year 1 on. */
   public boolean plain() {
-    return quick() && !textValue().startsWith("0000");
+    return Fields.plainTime(textValue(), epochSecond);
   }
 }

@@ -9,7 +9,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import dev.hindsight.diagnostic.Code;
 import dev.hindsight.diagnostic.Diagnostic;
@@ -44,7 +43,7 @@ public final class SchemaChecker {
         .locale(Locale.ENGLISH)
         .regularExpressionFactory(QuickPatterns.INSTANCE)
         .build();
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemaRegistryConfig(config));
+    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(QuickFormat.DIALECT, b -> b.schemaRegistryConfig(config));
     this.schema = registry.getSchema(schemaJson);
     this.index = new SchemaIndex(schemaJson);
   }
@@ -109,6 +108,43 @@ public final class SchemaChecker {
         if (!ok) return false;
       }
       return true;
+    }
+  }
+
+  /**
+   * A format of the schema (networknt's own) with a test by hand in front that says yes only to
+   * values the format surely accepts: the common shape of a timestamp or a date, in range
+   * ({@link dev.hindsight.load.Fields#plainTime}, {@link dev.hindsight.load.Fields#plainDate}).
+   * Anything else is left to the format, so the answers are its own.
+   */
+  record QuickFormat(com.networknt.schema.format.Format format, java.util.function.Predicate<String> sure)
+      implements com.networknt.schema.format.Format {
+    /** Draft 2020-12, its {@code date-time} and {@code date} formats so fronted. */
+    static final com.networknt.schema.dialect.Dialect DIALECT = dialect();
+
+    private static com.networknt.schema.dialect.Dialect dialect() {
+      com.networknt.schema.dialect.Dialect.Builder builder =
+          com.networknt.schema.dialect.Dialect.builder(com.networknt.schema.dialect.Dialects.getDraft202012());
+      for (com.networknt.schema.format.Format f : com.networknt.schema.format.Formats.DEFAULT) {
+        if (f.getName().equals("date-time")) builder.format(new QuickFormat(f, dev.hindsight.load.Fields::plainTime));
+        if (f.getName().equals("date")) builder.format(new QuickFormat(f, dev.hindsight.load.Fields::plainDate));
+      }
+      return builder.build();
+    }
+
+    @Override
+    public String getName() {
+      return format.getName();
+    }
+
+    @Override
+    public String getMessageKey() {
+      return format.getMessageKey();
+    }
+
+    @Override
+    public boolean matches(com.networknt.schema.ExecutionContext context, String value) {
+      return sure.test(value) || format.matches(context, value);
     }
   }
 
@@ -244,6 +280,12 @@ public final class SchemaChecker {
       case "format" -> {
         // The form is right (the pattern passed) but the value does not exist, like 2025-02-30.
         boolean timestamp = index.definitionName(path).filter("timestamp"::equals).isPresent();
+        if (timestamp && value != null && value.isTextual() && value.textValue().endsWith("-00:00")) {
+          // RFC 3339 reads -00:00 as "the offset is unknown": the format refuses it.
+          return Diagnostic.error(map.value(path), Code.HS218,
+              "`" + path + "` is " + quote(value) + ", whose offset -00:00 means an unknown time zone",
+              "write the offset the time was recorded in, or Z (or +00:00) for UTC");
+        }
         return Diagnostic.error(map.value(path), Code.HS218,
             "`" + path + "` is " + quote(value) + ", which is not a real " + (timestamp ? "date and time" : "date"),
             "check the day of the month, the month (01-12) and the hour (00-23)");

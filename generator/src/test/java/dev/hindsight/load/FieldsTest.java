@@ -62,7 +62,7 @@ class FieldsTest {
       assertThat(sample.offsetSeconds()).as(s).isEqualTo(jdk.get().getOffset().getTotalSeconds());
       assertThat(quick).as(s).isEqualTo(jdk.get().toEpochSecond());
       assertThat(Fields.quickOffsetSeconds(s)).as(s).isEqualTo(jdk.get().getOffset().getTotalSeconds());
-      assertThat(Fields.plainTime(s)).as(s).isEqualTo(jdk.get().getYear() >= 1);
+      assertThat(Fields.plainTime(s)).as(s).isEqualTo(jdk.get().getYear() >= 1 && !s.endsWith("-00:00"));
     }
   }
 

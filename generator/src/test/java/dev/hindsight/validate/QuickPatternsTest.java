@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
-/** The schema's patterns answer as the regular expressions do, with or without the test by hand in front. */
+/** The schema's patterns and formats answer as networknt's do, with or without the test by hand in front. */
 class QuickPatternsTest {
   @Test
   void theTestsByHandAreForPatternsTheIncidentSchemaHas() throws Exception {
@@ -43,6 +43,43 @@ class QuickPatternsTest {
         assertThat(quick.matches(s)).as("%s on [%s]", e.getKey(), s).isEqualTo(matches);
       }
       assertThat(sure).as("values taken by hand for %s", e.getKey()).isGreaterThan(1_000);
+    }
+  }
+
+  @Test
+  void theFormatsAnswerAsNetworkntsOwn() {
+    var context = new com.networknt.schema.ExecutionContext();
+    SplittableRandom r = new SplittableRandom(19);
+    for (com.networknt.schema.format.Format own : com.networknt.schema.format.Formats.DEFAULT) {
+      Predicate<String> sure = switch (own.getName()) {
+        case "date-time" -> dev.hindsight.load.Fields::plainTime;
+        case "date" -> dev.hindsight.load.Fields::plainDate;
+        default -> null;
+      };
+      if (sure == null) continue;
+      var quick = new SchemaChecker.QuickFormat(own, sure);
+      assertThat(quick.getName()).isEqualTo(own.getName());
+      assertThat(quick.getMessageKey()).isEqualTo(own.getMessageKey());
+      int taken = 0;
+      for (int n = 0; n < 100_000; n++) {
+        String s = String.format("%04d-%02d-%02d", r.nextInt(0, 10000), r.nextInt(0, 14), r.nextInt(0, 33));
+        if (own.getName().equals("date-time")) {
+          s += String.format("T%02d:%02d:%02d%s", r.nextInt(0, 25), r.nextInt(0, 61), r.nextInt(0, 62), switch (r.nextInt(4)) {
+            case 0 -> "Z";
+            case 1 -> String.format("+%02d:%02d", r.nextInt(0, 25), r.nextInt(0, 61));
+            case 2 -> String.format("-%02d:%02d", r.nextInt(0, 25), r.nextInt(0, 61));
+            default -> ".5+01:00";
+          });
+        }
+        if (r.nextInt(5) == 0) s = mutate(r, s);
+        boolean accepted = own.matches(context, s);
+        if (sure.test(s)) {
+          taken++;
+          assertThat(accepted).as("%s: taken by hand but refused: [%s]", own.getName(), s).isTrue();
+        }
+        assertThat(quick.matches(context, s)).as("%s on [%s]", own.getName(), s).isEqualTo(accepted);
+      }
+      assertThat(taken).as("values of %s taken by hand", own.getName()).isGreaterThan(10_000);
     }
   }
 
