@@ -42,9 +42,10 @@ final class SampleLines {
 
   /**
    * One block of samples: the line and column of its first {@code -}, and per sample its line, the
-   * column of its {@code [}, its time and its value (the value's column follows from the time's length).
+   * column of its {@code [}, its time and its value (the value's column follows from the time's
+   * length), and its time's instant ({@link Fields#quickEpochSecond}, read once here).
    */
-  record Block(int line, int column, String[] times, JsonNode[] values) {
+  record Block(int line, int column, String[] times, JsonNode[] values, long[] instants) {
     /**
      * The samples as SnakeYAML and {@link YamlTreeReader} would make them, recorded in {@code map}
      * where they would be ({@link #sampleAt}, worked out when asked for).
@@ -53,7 +54,7 @@ final class SampleLines {
       map.putValue(path, new Location(file, line + firstLine - 1, column));
       map.putSamples(path, this, firstLine);
       ArrayNode samples = NODES.arrayNode(times.length);
-      for (int i = 0; i < times.length; i++) samples.add(NODES.arrayNode(2).add(new SampleTime(times[i])).add(values[i]));
+      for (int i = 0; i < times.length; i++) samples.add(NODES.arrayNode(2).add(new SampleTime(times[i], instants[i])).add(values[i]));
       return samples;
     }
 
@@ -118,6 +119,7 @@ final class SampleLines {
     int column = -1;
     java.util.List<String> times = new java.util.ArrayList<>();
     java.util.List<JsonNode> values = new java.util.ArrayList<>();
+    long[] instants = new long[16];
     int at = start;
     while (at < n) {
       int end = lineEnd(yaml, at);
@@ -128,9 +130,14 @@ final class SampleLines {
       if (comma < 0 || comma >= end || yaml.charAt(end - 1) != ']') return null;
       String time = yaml.substring(timeStart, comma);
       String number = yaml.substring(comma + 2, end - 1);
-      JsonNode value = time(time) ? value(number) : null;
+      // The common shape, read to its instant once (for the schema check and the model), is a
+      // plain timestamp beyond doubt; any other goes through the check of its characters.
+      long instant = Fields.quickEpochSecond(time);
+      JsonNode value = instant != Fields.NOT_QUICK || time(time) ? value(number) : null;
       if (value == null) return null;
       if (column < 0) column = indent + 1;
+      if (times.size() == instants.length) instants = java.util.Arrays.copyOf(instants, 2 * instants.length);
+      instants[times.size()] = instant;
       times.add(time);
       values.add(value);
       at = end + 1;
@@ -148,11 +155,11 @@ final class SampleLines {
       if (first == '#' || first < ' ' || indent > keyIndent || indent == keyIndent && first == '-') return null;
       break;
     }
-    return new Block(line, column, times.toArray(String[]::new), values.toArray(JsonNode[]::new));
+    return new Block(line, column, times.toArray(String[]::new), values.toArray(JsonNode[]::new), java.util.Arrays.copyOf(instants, times.size()));
   }
 
   /** A plain timestamp SnakeYAML reads as one scalar and Jackson reports as text. */
-  private static boolean time(String text) {
+  static boolean time(String text) {
     int n = text.length();
     if (n == 0 || n > 40 || text.charAt(0) < '0' || text.charAt(0) > '9') return false;
     boolean t = false;

@@ -15,8 +15,13 @@ public final class SampleTime extends TextNode {
   private final int offsetSeconds;
 
   SampleTime(String text) {
+    this(text, Fields.quickEpochSecond(text));
+  }
+
+  /** The time {@code text}, whose {@link Fields#quickEpochSecond} is {@code epochSecond} (read with its line). */
+  SampleTime(String text, long epochSecond) {
     super(text);
-    this.epochSecond = Fields.quickEpochSecond(text);
+    this.epochSecond = epochSecond;
     this.offsetSeconds = epochSecond == Fields.NOT_QUICK ? 0 : Fields.quickOffsetSeconds(text);
   }
 

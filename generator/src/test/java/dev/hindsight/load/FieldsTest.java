@@ -55,6 +55,8 @@ class FieldsTest {
       assertThat(quick != Fields.NOT_QUICK).as(s).isEqualTo(jdk.isPresent());
       // A sample's time read with its line holds the same, for the schema check and the model.
       SampleTime sample = new SampleTime(s);
+      // A time of the common shape is one the sample reader takes without looking at its characters again.
+      if (quick != Fields.NOT_QUICK) assertThat(SampleLines.time(s)).as(s).isTrue();
       assertThat(sample).isEqualTo(new com.fasterxml.jackson.databind.node.TextNode(s));
       assertThat(sample.epochSecond()).as(s).isEqualTo(quick);
       assertThat(sample.plain()).as(s).isEqualTo(Fields.plainTime(s));
