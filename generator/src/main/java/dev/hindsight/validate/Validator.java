@@ -149,8 +149,8 @@ public final class Validator {
     // The files are listed on another core (a tenth of a second at 10,000) while this one reads the
     // configuration and compiles the schema.
     List<Diagnostic> scanProblems = java.util.Collections.synchronizedList(new ArrayList<>());
-    java.util.concurrent.CompletableFuture<List<Path>> scanning =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> scanner.scan(inputRoot, scanProblems));
+    java.util.concurrent.ForkJoinTask<List<Path>> scanning =
+        java.util.concurrent.ForkJoinPool.commonPool().submit(() -> scanner.scan(inputRoot, scanProblems));
     List<Diagnostic> configProblems = new ArrayList<>();
     Optional<SiteConfig> loaded = new ConfigLoader(yaml).load(configFile, configProblems);
     Diagnostics all = new Diagnostics();
@@ -163,7 +163,7 @@ public final class Validator {
     // A report reads the last run's reports while the files are found.
     if (wanted != Wanted.ALL) cache.ifPresent(ValidationCache::readReportsAhead);
     if (cache.isEmpty()) schema(); // compiled while the files are listed; with a cache, only if a file is checked afresh
-    List<Path> files = join(scanning);
+    List<Path> files = scanning.join(); // a failure is rethrown as it was thrown, not wrapped
     all.addAll(scanProblems);
     timer.lap("  validation: set-up and scan");
     Map<String, String> sourceKeys = new ConcurrentHashMap<>();
@@ -261,17 +261,6 @@ public final class Validator {
       }
     }
     return s;
-  }
-
-  /** What {@code task} gave, or what it threw (not wrapped). */
-  private static <T> T join(java.util.concurrent.CompletableFuture<T> task) {
-    try {
-      return task.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof Error r) throw r;
-      throw e;
-    }
   }
 
   /** One file checked: its document (null when unreadable), the incident (null when errors stop it) and its problems. */
