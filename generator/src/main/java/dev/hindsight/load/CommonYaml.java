@@ -74,22 +74,32 @@ final class CommonYaml {
    * {@link SampleLines} where it takes them.
    */
   static YamlTreeReader.Result read(Path file, String yaml, int firstLine) {
-    return read(file, yaml, yaml.toCharArray(), 0, yaml.length(), firstLine);
+    return read(file, TextLines.of(yaml), 0, yaml.length(), firstLine);
   }
 
   /**
-   * As {@link #read(Path, String, char[], int, int, int)} for the text of {@code lines}: when it is
-   * known to hold nothing that makes this reader decline character by character (printable ASCII
-   * and {@code \n} line ends, see {@link TextLines#plainAscii()}), its lines are taken as they
-   * were found, not looked for again.
+   * As {@link #read(Path, String, int)}, for the YAML that is the text of {@code lines} from
+   * {@code from} (a line's start) to {@code to} (a line's start, or the text's end): a Markdown
+   * file's front matter is read where it stands in the file, not copied out first, on the lines
+   * found when the file was read. Unless that reading found the text to be printable ASCII with
+   * {@code \n} line ends ({@link TextLines#plainAscii()}), its characters are checked first.
    */
   static YamlTreeReader.Result read(Path file, TextLines lines, int from, int to, int firstLine) {
+    char[] cs = lines.chars();
+    if (!lines.plainAscii()) {
+      for (int k = from; k < to; k++) {
+        char c = cs[k];
+        if (c != '\n' && (c < ' ' || c >= 0x7F && c <= 0x9F || c >= 0xD800 && c <= 0xDFFF || c == 0x2028 || c == 0x2029 || c >= 0xFEFF)) {
+          // tabs, CR, controls, NEL and the other line breaks of YAML 1.1, surrogates (columns in code points), BOM, non-characters
+          return null;
+        }
+      }
+    }
     int first = lines.lineFrom(from);
     int last = lines.lineFrom(to);
-    boolean onLines = from == to || first < last && lines.start(first) == from && lines.end(last - 1) <= to;
-    if (!lines.plainAscii() || !onLines) return read(file, lines.text(), lines.chars(), from, to, firstLine);
+    if (from != to && !(first < last && lines.start(first) == from && lines.end(last - 1) <= to)) return null; // not on line bounds
     // A YAML text ending in a line end (or empty) has an empty last line, as the reader counts lines.
-    boolean emptyLast = to == from || lines.chars()[to - 1] == '\n';
+    boolean emptyLast = to == from || cs[to - 1] == '\n';
     int count = last - first + (emptyLast ? 1 : 0);
     int[] starts = new int[count];
     int[] ends = new int[count];
@@ -100,42 +110,7 @@ final class CommonYaml {
       ends[count - 1] = to;
     }
     try {
-      return new CommonYaml(lines.text(), lines.chars(), to, starts, ends, count, file, firstLine).document();
-    } catch (Decline d) {
-      return null;
-    }
-  }
-
-  /**
-   * As {@link #read(Path, String, int)}, for the YAML that is {@code text} from {@code from} to
-   * {@code to} ({@code cs} holds the text's characters; nothing is written to it): a Markdown
-   * file's front matter is read where it stands in the file, not copied out first. The YAML must
-   * end with a line end unless it runs to the text's end.
-   */
-  static YamlTreeReader.Result read(Path file, String text, char[] cs, int from, int to, int firstLine) {
-    int count = 1;
-    for (int k = from; k < to; k++) {
-      char c = cs[k];
-      if (c == '\n') {
-        count++;
-      } else if (c < ' ' || c >= 0x7F && c <= 0x9F || c >= 0xD800 && c <= 0xDFFF || c == 0x2028 || c == 0x2029 || c >= 0xFEFF) {
-        // tabs, CR, controls, NEL and the other line breaks of YAML 1.1, surrogates (columns in code points), BOM, non-characters
-        return null;
-      }
-    }
-    int[] starts = new int[count];
-    int[] ends = new int[count];
-    int l = 0;
-    starts[0] = from;
-    for (int k = from; k < to; k++) {
-      if (cs[k] == '\n') {
-        ends[l++] = k;
-        starts[l] = k + 1;
-      }
-    }
-    ends[l] = to;
-    try {
-      return new CommonYaml(text, cs, to, starts, ends, count, file, firstLine).document();
+      return new CommonYaml(lines.text(), cs, to, starts, ends, count, file, firstLine).document();
     } catch (Decline d) {
       return null;
     }

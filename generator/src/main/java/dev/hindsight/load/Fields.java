@@ -135,11 +135,16 @@ public final class Fields {
 
   /** Whether {@code s} is a date {@code yyyy-MM-dd} that exists, year 1 on: one the schema's {@code date} format accepts beyond doubt. */
   public static boolean plainDate(String s) {
+    return quickDate(s) && digits(s, 0, 4) >= 1;
+  }
+
+  /** Whether {@code s} is {@code yyyy-MM-dd}, digit by digit, and that day exists (year 0 on). */
+  private static boolean quickDate(String s) {
     if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') return false;
     int year = digits(s, 0, 4);
     int month = digits(s, 5, 2);
     int day = digits(s, 8, 2);
-    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(year, month);
+    return (year | month | day) >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(year, month);
   }
 
   private static int digits(String s, int from, int count) {
@@ -158,14 +163,7 @@ public final class Fields {
 
   /** The date {@code yyyy-MM-dd}, read digit by digit when it has that shape and exists, else by {@link LocalDate#parse}. */
   static Optional<LocalDate> parseDate(String s) {
-    if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
-      int year = digits(s, 0, 4);
-      int month = digits(s, 5, 2);
-      int day = digits(s, 8, 2);
-      if ((year | month | day) >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= lengthOfMonth(year, month)) {
-        return Optional.of(LocalDate.of(year, month, day));
-      }
-    }
+    if (quickDate(s)) return Optional.of(LocalDate.of(digits(s, 0, 4), digits(s, 5, 2), digits(s, 8, 2)));
     try {
       return Optional.of(LocalDate.parse(s));
     } catch (DateTimeParseException e) {

@@ -123,11 +123,8 @@ public final class IncidentReader {
         JsonNode at = ps.get(i).get(0);
         String time = at.asText();
         double value = ps.get(i).get(1).asDouble();
-        if (at instanceof SampleTime read && read.quick()) {
-          points.add(new MetricPoint(read.epochSecond(), 0, read.offsetSeconds(), value)); // read with the sample line
-          continue;
-        }
-        long epochSecond = Fields.quickEpochSecond(time);
+        // A sample's time read with its line holds its instant; any other is read here.
+        long epochSecond = at instanceof SampleTime read ? read.epochSecond() : Fields.quickEpochSecond(time);
         if (epochSecond != Fields.NOT_QUICK) {
           points.add(new MetricPoint(epochSecond, 0, Fields.quickOffsetSeconds(time), value));
         } else {

@@ -12,7 +12,6 @@ public final class SampleTime extends TextNode {
   private static final long serialVersionUID = 1L;
 
   private final long epochSecond;
-  private final int offsetSeconds;
 
   SampleTime(String text) {
     this(text, Fields.quickEpochSecond(text));
@@ -22,7 +21,6 @@ public final class SampleTime extends TextNode {
   SampleTime(String text, long epochSecond) {
     super(text);
     this.epochSecond = epochSecond;
-    this.offsetSeconds = epochSecond == Fields.NOT_QUICK ? 0 : Fields.quickOffsetSeconds(text);
   }
 
   /** Seconds since 1970-01-01T00:00Z, or {@link Fields#NOT_QUICK} when the text is not of the common shape (then parse it). */
@@ -32,7 +30,7 @@ public final class SampleTime extends TextNode {
 
   /** The UTC offset it was written with, in seconds (0 when not {@link #quick()}). */
   public int offsetSeconds() {
-    return offsetSeconds;
+    return quick() ? Fields.quickOffsetSeconds(textValue()) : 0;
   }
 
   /** Whether the time is of the common shape and was read here. */

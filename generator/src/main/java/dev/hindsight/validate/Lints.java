@@ -33,8 +33,6 @@ import java.util.regex.Pattern;
  */
 public final class Lints {
   private static final NodePath ROOT = NodePath.ROOT;
-  /** Kept for the test that {@link #fence} finds what it finds. */
-  static final Pattern FENCE = Pattern.compile("^\\s{0,3}(```|~~~)");
 
   private record CompiledPhrase(Pattern pattern, BlamePhrase phrase) {}
 
@@ -208,11 +206,6 @@ public final class Lints {
     return Character.toLowerCase(Character.toUpperCase(c));
   }
 
-  private static boolean ascii(String text) {
-    for (int k = 0, n = text.length(); k < n; k++) if (text.charAt(k) >= 128) return false;
-    return true;
-  }
-
   /**
    * Whether a line opens or closes a fenced code block: at most three whitespace characters, then
    * three backticks or tildes (what {@code ^\s{0,3}(```|~~~)} finds, without a matcher a line).
@@ -233,11 +226,10 @@ public final class Lints {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
-  /** Lower case char by char, as the case-insensitive patterns compare (so "İ" stays one char, "i"). */
+  /** {@link #fold} of each character of {@code text}. */
   private static String foldCase(String text) {
-    if (ascii(text)) return text.toLowerCase(Locale.ROOT);
     char[] chars = text.toCharArray();
-    for (int k = 0; k < chars.length; k++) chars[k] = Character.toLowerCase(Character.toUpperCase(chars[k]));
+    for (int k = 0; k < chars.length; k++) chars[k] = fold(chars[k]);
     return new String(chars);
   }
 
@@ -276,7 +268,7 @@ public final class Lints {
     int end = 0;
     while (end < text.length()) {
       char c = text.charAt(end);
-      if (c == ' ' || c >= '\t' && c <= '\r' || c == ',' || c == ':' || c == ';') break; // as [\s,:;] matches
+      if (isRegexSpace(c) || c == ',' || c == ':' || c == ';') break; // as [\s,:;] matches
       end++;
     }
     if (end >= 2 && text.charAt(end - 1) == 's' && (text.charAt(end - 2) == '\'' || text.charAt(end - 2) == '’')) end -= 2;

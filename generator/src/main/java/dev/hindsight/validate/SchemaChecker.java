@@ -51,17 +51,19 @@ public final class SchemaChecker {
   /**
    * The schemas' regular expressions, each (of those that every timestamp, date, name and id of
    * an incident is matched against) with a test by hand that says yes only where the expression
-   * certainly matches: the common shapes, character by character. Anything else is left to the
-   * expression, so the answers are the expressions' own; a matcher for each of the tens of values
-   * of every file was a fifth of the schema check.
+   * certainly matches: a timestamp or a date that {@link dev.hindsight.load.Fields} reads digit by
+   * digit (its shape is the pattern's), a name or an id character by character. Anything else is
+   * left to the expression, so the answers are the expressions' own; a matcher for each of the
+   * tens of values of every file was a fifth of the schema check.
    */
   static final class QuickPatterns implements com.networknt.schema.regex.RegularExpressionFactory {
     static final QuickPatterns INSTANCE = new QuickPatterns();
 
     /** What each pattern surely matches, by the pattern as the schemas write it. */
     static final java.util.Map<String, java.util.function.Predicate<String>> SURE = java.util.Map.of(
-        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$", QuickPatterns::timestamp,
-        "^\\d{4}-\\d{2}-\\d{2}$", s -> s.length() == 10 && date(s),
+        "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$",
+        s -> dev.hindsight.load.Fields.quickEpochSecond(s) != dev.hindsight.load.Fields.NOT_QUICK,
+        "^\\d{4}-\\d{2}-\\d{2}$", dev.hindsight.load.Fields::plainDate,
         "^[A-Za-z0-9][A-Za-z0-9_.-]*$", s -> word(s, true),
         "^[a-z0-9][a-z0-9-]*$", s -> word(s, false));
 
@@ -71,31 +73,6 @@ public final class SchemaChecker {
           com.networknt.schema.regex.JDKRegularExpressionFactory.getInstance().getRegularExpression(regex);
       java.util.function.Predicate<String> sure = SURE.get(regex);
       return sure == null ? expression : value -> sure.test(value) || expression.matches(value);
-    }
-
-    /** {@code 2025-03-04T09:12:00Z} or {@code 2025-03-04T09:12:00+01:00}: digits and separators where the pattern wants them. */
-    private static boolean timestamp(String s) {
-      int n = s.length();
-      if (n != 20 && n != 25 || !date(s) || s.charAt(10) != 'T' || !digits(s, 11, 13) || s.charAt(13) != ':' || !digits(s, 14, 16)
-          || s.charAt(16) != ':' || !digits(s, 17, 19)) {
-        return false;
-      }
-      if (n == 20) return s.charAt(19) == 'Z';
-      char sign = s.charAt(19);
-      return (sign == '+' || sign == '-') && digits(s, 20, 22) && s.charAt(22) == ':' && digits(s, 23, 25);
-    }
-
-    /** {@code yyyy-MM-dd} at the start of {@code s}. */
-    private static boolean date(String s) {
-      return s.length() >= 10 && digits(s, 0, 4) && s.charAt(4) == '-' && digits(s, 5, 7) && s.charAt(7) == '-' && digits(s, 8, 10);
-    }
-
-    private static boolean digits(String s, int from, int to) {
-      for (int k = from; k < to; k++) {
-        char c = s.charAt(k);
-        if (c < '0' || c > '9') return false;
-      }
-      return true;
     }
 
     /** A letter or digit, then letters, digits and dashes (and, in a name, capitals, {@code _} and {@code .}). */

@@ -136,9 +136,8 @@ public final class SecretScan {
   public List<Diagnostic> check(SourceDocument doc) {
     List<Diagnostic> out = new ArrayList<>();
     dev.hindsight.load.TextLines lines = doc.lines();
-    char[] cs = lines.chars();
     for (int k = 0; k < lines.count(); k++) {
-      Found found = find(cs, lines.start(k), lines.end(k), lines, k, null);
+      Found found = find(lines, k);
       if (found != null) {
         out.add(Diagnostic.error(new Location(doc.file(), k + 1, found.at() + 1), Code.HS701,
             "this looks like " + RULES.get(found.rule()).what() + "; it would be published with the post-mortem",
@@ -152,12 +151,14 @@ public final class SecretScan {
   record Found(int rule, int at) {}
 
   /**
-   * The first rule the line in {@code cs[start..end)} matches and where, or null (none, or the line
-   * is allowed); the line is made a string (line {@code k} of {@code lines}, or {@code text} when
-   * that is null) only for the rules its features let through. (Not a lambda: with the quick
-   * compiler, making one for every line cost a sixth of the scan.)
+   * The first rule line {@code k} of {@code lines} matches and where, or null (none, or the line is
+   * allowed); the line is read in place, and made a string only for the rules its features let
+   * through.
    */
-  private static Found find(char[] cs, int start, int end, dev.hindsight.load.TextLines lines, int k, String text) {
+  private static Found find(dev.hindsight.load.TextLines lines, int k) {
+    char[] cs = lines.chars();
+    int start = lines.start(k);
+    int end = lines.end(k);
     if (inert(cs, start, end)) return null;
     int features = features(cs, start, end);
     if ((features & ALLOWED) != 0) return null;
@@ -165,16 +166,18 @@ public final class SecretScan {
     for (int r = 0; r < RULES.size(); r++) {
       Rule rule = RULES.get(r);
       if (!rule.mayMatch().test(features)) continue;
-      if (line == null) line = lines != null ? lines.line(k) : text;
+      if (line == null) line = lines.line(k);
       Matcher m = rule.pattern().matcher(line);
       if (m.find()) return new Found(r, m.start());
     }
     return null;
   }
 
-  /** {@link #find} of one line (for tests). */
+  /** {@link #find} of one line, without a line end (for tests). */
   static Found find(String line) {
-    return find(line.toCharArray(), 0, line.length(), null, 0, line);
+    dev.hindsight.load.TextLines one = dev.hindsight.load.TextLines.of(line);
+    if (one.count() > 1) throw new IllegalArgumentException("more than one line: " + line);
+    return one.count() == 0 ? null : find(one, 0);
   }
 
   /** The rules' patterns, in the order they are tried (for tests). */
