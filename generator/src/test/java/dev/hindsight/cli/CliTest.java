@@ -86,6 +86,24 @@ class CliTest {
     assertThat(CliRun.run("frobnicate").exitCode()).isEqualTo(2);
   }
 
+  /** Only the subcommand a command line names is given to picocli; the rest must read as if all were. */
+  @Test
+  void theTopCommandStillKnowsEverySubcommand() {
+    for (String[] args : new String[][] {{"--help"}, {}, {"help"}}) {
+      CliRun top = CliRun.run(args);
+      assertThat(top.exitCode()).as("%s", java.util.List.of(args)).isEqualTo(0);
+      for (String command : new String[] {"validate", "build", "serve", "analyze", "brief", "agenda", "new", "bench-corpus", "help"}) {
+        assertThat(top.out()).as("%s lists %s", java.util.List.of(args), command).contains("  " + command + " ");
+      }
+    }
+    CliRun helpOn = CliRun.run("help", "validate");
+    assertThat(helpOn.exitCode()).isEqualTo(0);
+    assertThat(helpOn.out()).contains("Usage: hindsight validate");
+    CliRun typo = CliRun.run("valdate");
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).contains("Did you mean: hindsight validate");
+  }
+
   @Test
   void helpAndVersionWorkOnEveryCommand() {
     for (String command : new String[] {"validate", "build", "serve", "analyze", "brief", "agenda", "new"}) {
